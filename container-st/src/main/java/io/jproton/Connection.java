@@ -1,0 +1,76 @@
+package io.jproton;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An AMQP connection, as {@code proton::connection}.
+ *
+ * <p>Thread-safety: confined to the connection's context (its callbacks, its work queue, or a
+ * thread holding the single-threaded container's external lock), except {@link #wake()}, which
+ * any thread may call at any time.
+ */
+public interface Connection extends Endpoint {
+    /** Opens the connection with the options given at connect time. */
+    void open();
+
+    /** Opens the connection. @param options options applied over the container's defaults */
+    void open(ConnectionOptions options);
+
+    /** @return the default session, opened on first use */
+    Session defaultSession();
+
+    /** @return a new open session */
+    Session openSession();
+
+    /** @param options the session's options @return a new open session */
+    Session openSession(SessionOptions options);
+
+    /** @param address the target address @return a new sender on the default session */
+    Sender openSender(String address);
+
+    /** @param address the target address @param options the sender's options @return a new sender on the default session */
+    Sender openSender(String address, SenderOptions options);
+
+    /** @param address the source address @return a new receiver on the default session */
+    Receiver openReceiver(String address);
+
+    /** @param address the source address @param options the receiver's options @return a new receiver on the default session */
+    Receiver openReceiver(String address, ReceiverOptions options);
+
+    /** @return this connection's sessions, local and remote, in order of creation */
+    List<Session> sessions();
+
+    /** @return this connection's senders */
+    List<Sender> senders();
+
+    /** @return this connection's receivers */
+    List<Receiver> receivers();
+
+    /** @return the peer's container id, empty until the peer's open arrives */
+    String containerId();
+
+    /** @return the virtual host sent in the open frame (the host name by default) */
+    String virtualHost();
+
+    /** @return the SASL user the peer authenticated as (server side), or the user we log in as (client side); empty if none */
+    String user();
+
+    /** @return the peer's connection properties, possibly empty */
+    Map<Object, Object> properties();
+
+    /** @return true if this connection has been re-established by the reconnect logic (see ConnectionOptions) */
+    boolean reconnected();
+
+    /** @return the network transport under this connection */
+    Transport transport();
+
+    /**
+     * Asks for a call of {@link MessagingHandler#onConnectionWake(Connection)} in this
+     * connection's context. The only method of the single-threaded container that any thread may
+     * call at any time. Calls may be coalesced into one callback; a wake is never lost, but a
+     * wake on a connection that has already finished has no effect.
+     */
+    @ThreadSafe
+    void wake();
+}

@@ -1,0 +1,269 @@
+package io.jproton;
+
+import io.jproton.internal.container.Providers;
+import io.jproton.internal.container.Url;
+import io.jproton.spi.ContainerCore;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * A top-level container of connections, sessions and links, as {@code proton::container}.
+ *
+ * <p>{@code new Container(handler)} picks its implementation once, through
+ * {@link java.util.ServiceLoader}: the system property {@code jproton.container} ({@code st} or
+ * {@code mt}) names one; otherwise the highest priority wins, so adding the {@code container-mt}
+ * dependency switches to the multi-threaded container without touching a handler.
+ *
+ * <p>Thread-safety, single-threaded container ({@code container-st}): {@link #run()} does all its
+ * work on the calling thread and creates no thread. Container methods may be called before
+ * {@code run()}, from callbacks, or from another thread that holds the lock given to
+ * {@link #externalLock(Lock)}; any other call throws {@link IllegalStateException}. The only
+ * method any thread may call at any time is {@link Connection#wake()}.
+ *
+ * <p>Thread-safety, multi-threaded container ({@code container-mt}): the methods marked
+ * {@code @ThreadSafe(always = false)} may be called from any thread at any time.
+ */
+public class Container {
+    private final ContainerCore core;
+
+    /** A container with a handler that does nothing, and a random id. */
+    public Container() {
+        this(new MessagingHandler() { }, null);
+    }
+
+    /** @param handler the handler for every event that no connection or link handler takes */
+    public Container(MessagingHandler handler) {
+        this(handler, null);
+    }
+
+    /**
+     * @param handler the handler for every event that no connection or link handler takes
+     * @param id the container id sent to peers; a random UUID if null or empty
+     */
+    public Container(MessagingHandler handler, String id) {
+        if (handler == null) {
+            throw new IllegalArgumentException("handler must not be null");
+        }
+        this.core = Providers.selected().create(this, handler, id == null || id.isEmpty() ? UUID.randomUUID().toString() : id);
+    }
+
+    /**
+     * Runs the container on the calling thread until it stops: after {@link #stop()}, or, with
+     * auto-stop on (the default), once no connection, listener or scheduled work remains.
+     * {@code onContainerStop} is the last callback.
+     *
+     * @throws ProtonException or the handler's own exception, if a callback threw: the container
+     *         then stops at once, dropping its connections
+     */
+    public void run() {
+        core.run(1);
+    }
+
+    /**
+     * Runs the container with {@code threads} threads: the calling thread and {@code threads - 1} more.
+     *
+     * @param threads the number of threads, at least 1
+     * @throws UnsupportedOperationException on the single-threaded container when {@code threads > 1}
+     */
+    public void run(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        core.run(threads);
+    }
+
+    /** Stops the container: closes every connection and listener; {@code run()} then returns. */
+    @ThreadSafe(always = false)
+    public void stop() {
+        core.stop(null);
+    }
+
+    /** @param condition the error to close connections with */
+    @ThreadSafe(always = false)
+    public void stop(ErrorCondition condition) {
+        core.stop(condition);
+    }
+
+    /** @param autoStop if true (the default), {@code run()} returns once nothing is left to do */
+    public void autoStop(boolean autoStop) {
+        core.autoStop(autoStop);
+    }
+
+    /**
+     * Connects to a peer. The connection opens at once; {@code onConnectionOpen} follows when the peer answers.
+     *
+     * @param url {@code [amqp://][user[:password]@]host[:port]}
+     * @return the connection
+     * @throws IllegalArgumentException if the URL is malformed
+     */
+    @ThreadSafe(always = false)
+    public Connection connect(String url) {
+        return core.connect(url, null);
+    }
+
+    /**
+     * @param url the URL
+     * @param options options over the container's client defaults
+     * @return the connection
+     */
+    @ThreadSafe(always = false)
+    public Connection connect(String url, ConnectionOptions options) {
+        return core.connect(url, options);
+    }
+
+    /**
+     * Listens for incoming connections. The socket is bound when this returns.
+     *
+     * @param url {@code [host]:port}; port 0 picks a free port (see {@link Listener#port()})
+     * @return the listener
+     */
+    @ThreadSafe(always = false)
+    public Listener listen(String url) {
+        return core.listen(url, new ListenHandler() { }, null);
+    }
+
+    /** @param url the URL @param handler the listener's handler @return the listener */
+    @ThreadSafe(always = false)
+    public Listener listen(String url, ListenHandler handler) {
+        return core.listen(url, handler, null);
+    }
+
+    /** @param url the URL @param options options for accepted connections @return the listener */
+    @ThreadSafe(always = false)
+    public Listener listen(String url, ConnectionOptions options) {
+        return core.listen(url, new ListenHandler() { }, options);
+    }
+
+    /** @param url {@code [amqp://]host[:port]/address} @return a sender to the URL's address */
+    @ThreadSafe(always = false)
+    public Sender openSender(String url) {
+        return openSender(url, null, null);
+    }
+
+    /** @param url the URL @param options sender options @return the sender */
+    @ThreadSafe(always = false)
+    public Sender openSender(String url, SenderOptions options) {
+        return openSender(url, options, null);
+    }
+
+    /** @param url the URL @param options sender options @param connectionOptions connection options @return the sender */
+    @ThreadSafe(always = false)
+    public Sender openSender(String url, SenderOptions options, ConnectionOptions connectionOptions) {
+        Url u = Url.parse(url);
+        return core.connect(url, connectionOptions).openSender(u.path(), options);
+    }
+
+    /** @param url {@code [amqp://]host[:port]/address} @return a receiver from the URL's address */
+    @ThreadSafe(always = false)
+    public Receiver openReceiver(String url) {
+        return openReceiver(url, null, null);
+    }
+
+    /** @param url the URL @param options receiver options @return the receiver */
+    @ThreadSafe(always = false)
+    public Receiver openReceiver(String url, ReceiverOptions options) {
+        return openReceiver(url, options, null);
+    }
+
+    /** @param url the URL @param options receiver options @param connectionOptions connection options @return the receiver */
+    @ThreadSafe(always = false)
+    public Receiver openReceiver(String url, ReceiverOptions options, ConnectionOptions connectionOptions) {
+        Url u = Url.parse(url);
+        return core.connect(url, connectionOptions).openReceiver(u.path(), options);
+    }
+
+    /**
+     * Runs work on the container after a delay. Pending work keeps an auto-stopping container running.
+     *
+     * @param delay the delay, not negative
+     * @param work the work
+     * @return a handle that cancels the work
+     */
+    @ThreadSafe(always = false)
+    public WorkHandle schedule(Duration delay, Runnable work) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        if (work == null) {
+            throw new IllegalArgumentException("work must not be null");
+        }
+        return core.schedule(delay, work);
+    }
+
+    /** @param handle work to cancel @return true if it was cancelled before it ran */
+    @ThreadSafe(always = false)
+    public boolean cancel(WorkHandle handle) {
+        return handle.cancel();
+    }
+
+    /** @return the container id */
+    @ThreadSafe
+    public String id() {
+        return core.id();
+    }
+
+    /** @param options defaults for connections made with {@link #connect} */
+    public void clientConnectionOptions(ConnectionOptions options) {
+        core.clientConnectionOptions(options);
+    }
+
+    /** @return a copy of the defaults for outgoing connections */
+    public ConnectionOptions clientConnectionOptions() {
+        return core.clientConnectionOptions();
+    }
+
+    /** @param options defaults for accepted connections */
+    public void serverConnectionOptions(ConnectionOptions options) {
+        core.serverConnectionOptions(options);
+    }
+
+    /** @return a copy of the defaults for accepted connections */
+    public ConnectionOptions serverConnectionOptions() {
+        return core.serverConnectionOptions();
+    }
+
+    /** @param options defaults for every sender */
+    public void senderOptions(SenderOptions options) {
+        core.senderOptions(options);
+    }
+
+    /** @return a copy of the sender defaults */
+    public SenderOptions senderOptions() {
+        return core.senderOptions();
+    }
+
+    /** @param options defaults for every receiver */
+    public void receiverOptions(ReceiverOptions options) {
+        core.receiverOptions(options);
+    }
+
+    /** @return a copy of the receiver defaults */
+    public ReceiverOptions receiverOptions() {
+        return core.receiverOptions();
+    }
+
+    /**
+     * Single-threaded container: the lock that lets other threads call in. While set, the run loop
+     * holds it whenever it touches container state or calls a handler, and releases it while it
+     * waits for I/O. A thread holding it may call any method of the container and its objects,
+     * then calls {@link Connection#wake()} so that the loop flushes what it did. Use a
+     * {@link java.util.concurrent.locks.ReentrantLock} so the confinement check can see who holds it.
+     *
+     * @param lock the lock, or null to remove it
+     */
+    public void externalLock(Lock lock) {
+        core.externalLock(lock);
+    }
+
+    /** @return the name of the implementation in use: "st" or "mt" */
+    @ThreadSafe
+    public String provider() {
+        return core.providerName();
+    }
+
+    @Override
+    public String toString() {
+        return "container(" + core.id() + ", " + core.providerName() + ")";
+    }
+}

@@ -1,0 +1,27 @@
+package io.jproton;
+
+/**
+ * A link that sends messages, as {@code proton::sender}.
+ *
+ * <p>Thread-safety: confined to its connection's context; see {@link Endpoint}.
+ */
+public interface Sender extends Link {
+    /**
+     * Sends a message. Check {@link #credit()} first (or send from
+     * {@link MessagingHandler#onSendable(Sender)}): a message sent without credit is buffered until
+     * the peer grants credit.
+     *
+     * @param message the message; it is encoded at once, so it may be reused afterwards
+     * @return the tracker that follows the message's delivery
+     */
+    Tracker send(Message message);
+
+    /** Opens a sender that the peer initiated, mirroring the peer's termini (done for you after {@code onSenderOpen}). */
+    void open();
+
+    /** Opens a sender that the peer initiated, with options (for example a source address for a dynamic node). @param options the options */
+    void open(SenderOptions options);
+
+    /** Gives back all credit after a drain request: tells the peer that nothing more will be sent now. */
+    void returnCredit();
+}

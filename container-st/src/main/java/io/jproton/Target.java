@@ -1,0 +1,20 @@
+package io.jproton;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The target terminus of a link, as {@code proton::target}.
+ *
+ * <p>Thread-safety: immutable; safe to share between threads.
+ */
+public final class Target extends Terminus {
+    /**
+     * @param address the address @param dynamic dynamic node @param durability durability
+     * @param expiryPolicy expiry policy @param timeout timeout @param capabilities capabilities
+     */
+    public Target(String address, boolean dynamic, Durability durability, ExpiryPolicy expiryPolicy, Duration timeout,
+                  List<String> capabilities) {
+        super(address, dynamic, durability, expiryPolicy, timeout, capabilities);
+    }
+}

@@ -1,0 +1,138 @@
+package io.jproton.internal.codec;
+
+import io.jproton.Described;
+import io.jproton.Symbol;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Prints AMQP values the way Proton C++'s {@code operator<<(std::ostream&, const value&)} does,
+ * so that the examples print the same lines: a top-level string prints bare
+ * ({@code Hello World!}), strings inside containers are quoted ({@code {"sequence"=1}}), lists
+ * print as {@code [a, b]}, floating point numbers as C++ streams print them (6 significant
+ * digits). Also deep equality of values holding {@code byte[]}. Stateless; thread-safe.
+ */
+public final class ValueFormat {
+    private ValueFormat() {}
+
+    /** @param v any AMQP value @return its C++-style text */
+    public static String format(Object v) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, v, true);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Object v, boolean top) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            if (top) sb.append(s); else quote(sb, s);
+        } else if (v instanceof Symbol s) {
+            if (top) sb.append(s.value()); else sb.append(':').append(s.value());
+        } else if (v instanceof byte[] b) {
+            sb.append("b");
+            quote(sb, new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+        } else if (v instanceof Double d) {
+            sb.append(cppDouble(d));
+        } else if (v instanceof Float f) {
+            sb.append(cppDouble(f.doubleValue()));
+        } else if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<?, ?> e = it.next();
+                append(sb, e.getKey(), false);
+                sb.append('=');
+                append(sb, e.getValue(), false);
+                if (it.hasNext()) sb.append(", ");
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) sb.append(", ");
+                append(sb, l.get(i), false);
+            }
+            sb.append(']');
+        } else if (v instanceof Described d) {
+            sb.append('@');
+            append(sb, d.descriptor(), false);
+            sb.append('[');
+            append(sb, d.value(), false);
+            sb.append(']');
+        } else if (v instanceof Character c) {
+            sb.appendCodePoint(c);
+        } else {
+            sb.append(v);
+        }
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c <= 0xff && s.chars().allMatch(x -> x <= 0xff) && c < 0xa0)) {
+                        sb.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    /** @param d a double @return what a default C++ ostream prints for it (%g, precision 6) */
+    static String cppDouble(double d) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return (1 / d < 0) ? "-0" : "0";
+        String g = String.format(java.util.Locale.ROOT, "%.6g", d);
+        // Java's %g never switches to plain notation the way C's does, and keeps trailing zeros.
+        int exp = (int) Math.floor(Math.log10(Math.abs(d)));
+        String bd = new java.math.BigDecimal(d).round(new java.math.MathContext(6)).toString();
+        if (exp >= -5 && exp < 6) {
+            String plain = new java.math.BigDecimal(bd).stripTrailingZeros().toPlainString();
+            return plain;
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(bd).stripTrailingZeros();
+        String mant = r.movePointLeft(exp).stripTrailingZeros().toPlainString();
+        String e = String.format("%s%02d", exp < 0 ? "-" : "+", Math.abs(exp));
+        return g.isEmpty() ? g : mant + "e" + e;
+    }
+
+    /** @param a a value @param b a value @return true if equal, comparing byte arrays by content, deeply */
+    public static boolean valueEquals(Object a, Object b) {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (a instanceof byte[] x && b instanceof byte[] y) return Arrays.equals(x, y);
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) return false;
+            for (int i = 0; i < x.size(); i++) {
+                if (!valueEquals(x.get(i), y.get(i))) return false;
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) return false;
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !valueEquals(e.getValue(), y.get(e.getKey()))) return false;
+            }
+            return true;
+        }
+        if (a instanceof Described x && b instanceof Described y) {
+            return x.descriptor().equals(y.descriptor()) && valueEquals(x.value(), y.value());
+        }
+        return Objects.equals(a, b) && a.getClass() == b.getClass();
+    }
+}

@@ -1,0 +1,328 @@
+package io.jproton.internal.engine;
+
+import io.jproton.Connection;
+import io.jproton.ConnectionOptions;
+import io.jproton.ErrorCondition;
+import io.jproton.WorkQueue;
+import io.jproton.internal.codec.GrowableBuffer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.apache.qpid.proton.Proton;
+import org.apache.qpid.proton.engine.Collector;
+import org.apache.qpid.proton.engine.Event;
+import org.apache.qpid.proton.engine.Sasl;
+import org.apache.qpid.proton.engine.SaslListener;
+import org.apache.qpid.proton.engine.TransportException;
+
+/**
+ * One AMQP connection: a proton-j transport, connection and collector, turning bytes into
+ * handler callbacks and callbacks' actions into bytes. No sockets, no threads: whoever owns the
+ * driver feeds it input ({@link #inputBuffer()}, {@link #processInput()}), drains its output
+ * ({@link #outputBuffer()}, {@link #outputWritten(int)}) and calls {@link #dispatch()} to run the
+ * callbacks. Shared by every container and by the public {@code ConnectionEngine}.
+ *
+ * <p>Not thread-safe: confined to the connection's context, which its {@link DriverHost} defines.
+ */
+public final class ConnectionDriver {
+    private final ContainerContext container;
+    private final org.apache.qpid.proton.engine.Connection engineConnection;
+    private final org.apache.qpid.proton.engine.Transport transport;
+    private final Collector collector;
+    private final ConnectionImpl connection;
+    private final TransportImpl transportApi = new TransportImpl(this);
+    private final WorkQueueImpl workQueue = new WorkQueueImpl(this);
+    private final MessagingAdapter adapter = new MessagingAdapter(this);
+    private final GrowableBuffer encodeBuffer = new GrowableBuffer(512);
+    private final boolean server;
+    private DriverHost host;
+    private long nextTag;
+    private ErrorCondition ioError;
+    private boolean transportOpened;
+    private boolean transportClosed;
+    private boolean aborted;
+
+    /**
+     * @param container the container
+     * @param options the connection's options, container defaults already merged in
+     * @param server true for an accepted connection, false for one we connect
+     * @param host who runs this driver
+     */
+    public ConnectionDriver(ContainerContext container, ConnectionOptions options, boolean server, DriverHost host) {
+        this.container = container;
+        this.server = server;
+        this.host = host;
+        engineConnection = Proton.connection();
+        collector = Proton.collector();
+        engineConnection.collect(collector);
+        transport = Proton.transport();
+        connection = new ConnectionImpl(this, engineConnection);
+        engineConnection.setContainer(container.id());
+        applyTransportOptions(options);
+        connection.apply(options);
+        if (!Boolean.FALSE.equals(options.saslEnabled())) {
+            configureSasl(options);
+        }
+        transport.bind(engineConnection);
+        if (!server) {
+            engineConnection.open();
+        }
+    }
+
+    void applyTransportOptions(ConnectionOptions o) {
+        if (o.maxFrameSize() != null) transport.setMaxFrameSize(o.maxFrameSize());
+        if (o.maxSessions() != null) transport.setChannelMax(o.maxSessions() - 1);
+        if (o.idleTimeout() != null) transport.setIdleTimeout((int) o.idleTimeout().toMillis());
+    }
+
+    private void configureSasl(ConnectionOptions o) {
+        Sasl sasl = transport.sasl();
+        String allowed = o.saslAllowedMechs();
+        if (server) {
+            sasl.server();
+            sasl.allowSkip(true);
+            sasl.setMechanisms(allowed != null ? allowed.trim().split("\\s+") : new String[] {"ANONYMOUS", "PLAIN"});
+            sasl.setListener(new ServerSasl());
+        } else if (o.user() != null && o.password() != null
+                && (allowed == null || allowed.contains("PLAIN"))) {
+            sasl.plain(o.user(), o.password());
+        } else {
+            sasl.client();
+            sasl.setMechanisms("ANONYMOUS");
+        }
+    }
+
+    /** Accepts every client: jproton checks no credentials (like the C++ examples' brokers), but records the user. */
+    private final class ServerSasl implements SaslListener {
+        @Override
+        public void onSaslInit(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {
+            byte[] response = new byte[Math.max(0, sasl.pending())];
+            sasl.recv(response, 0, response.length);
+            String[] mech = sasl.getRemoteMechanisms();
+            if (mech.length > 0 && "PLAIN".equals(mech[0])) {
+                String[] parts = new String(response, StandardCharsets.UTF_8).split("\0", -1);
+                if (parts.length >= 2) connection.user = parts[1];
+            } else if (mech.length > 0 && "ANONYMOUS".equals(mech[0])) {
+                connection.user = "anonymous";
+            }
+            sasl.done(Sasl.SaslOutcome.PN_SASL_OK);
+        }
+
+        @Override
+        public void onSaslMechanisms(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
+
+        @Override
+        public void onSaslChallenge(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
+
+        @Override
+        public void onSaslResponse(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
+
+        @Override
+        public void onSaslOutcome(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
+    }
+
+    // ---- accessors used by the endpoint classes
+
+    /** @return who runs this driver */
+    public DriverHost host() {
+        return host;
+    }
+
+    /** @param host the new host (used when a connection moves, e.g. to another loop before it starts) */
+    public void host(DriverHost host) {
+        this.host = host;
+    }
+
+    /** @return the container */
+    public ContainerContext container() {
+        return container;
+    }
+
+    /** @return the public connection */
+    public Connection connection() {
+        return connection;
+    }
+
+    ConnectionImpl connectionImpl() {
+        return connection;
+    }
+
+    org.apache.qpid.proton.engine.Connection engineConnection() {
+        return engineConnection;
+    }
+
+    /** @return the public transport */
+    public io.jproton.Transport transport() {
+        return transportApi;
+    }
+
+    /** @return the connection's work queue */
+    public WorkQueue workQueue() {
+        return workQueue;
+    }
+
+    GrowableBuffer encodeBuffer() {
+        return encodeBuffer;
+    }
+
+    byte[] nextTag() {
+        long n = nextTag++;
+        int len = n < 0x100 ? 1 : n < 0x10000 ? 2 : n < 0x1000000 ? 3 : 8;
+        byte[] tag = new byte[len];
+        for (int i = len - 1; i >= 0; i--) {
+            tag[i] = (byte) n;
+            n >>>= 8;
+        }
+        return tag;
+    }
+
+    ErrorCondition transportError() {
+        if (ioError != null || aborted) {
+            return ioError;
+        }
+        return Conditions.fromEngine(transport.getCondition());
+    }
+
+    // ---- I/O
+
+    /** @return the buffer to read network input into; empty once input is closed */
+    public ByteBuffer inputBuffer() {
+        return transport.capacity() > 0 ? transport.tail() : null;
+    }
+
+    /** @return how much input the driver can take now; negative once input is closed */
+    public int inputCapacity() {
+        return transport.capacity();
+    }
+
+    /** Processes what was put into {@link #inputBuffer()}. A protocol error closes the transport with that error. */
+    public void processInput() {
+        try {
+            transport.process();
+        } catch (TransportException e) {
+            // proton-j records the condition and closes the transport; dispatch() reports it.
+        }
+    }
+
+    /** The peer closed its side, or reading failed. */
+    public void inputClosed() {
+        if (transport.capacity() >= 0) {
+            transport.close_tail();
+        }
+    }
+
+    /** @return the bytes to write, or null if there are none now; see {@link #outputClosed()} */
+    public ByteBuffer outputBuffer() {
+        int pending = transport.pending();
+        return pending > 0 ? transport.head() : null;
+    }
+
+    /** @param n how many bytes of {@link #outputBuffer()} were written */
+    public void outputWritten(int n) {
+        transport.pop(n);
+    }
+
+    /** @return true once the driver will never produce more output */
+    public boolean outputClosed() {
+        return transport.pending() < 0;
+    }
+
+    /** @return true once the driver will take no more input */
+    public boolean inputIsClosed() {
+        return transport.capacity() < 0;
+    }
+
+    /**
+     * The network connection failed or was lost. The transport closes with this error unless it
+     * already closed cleanly.
+     *
+     * @param description what went wrong, such as "connection refused"
+     */
+    public void disconnected(String description) {
+        if (!transport.isClosed() && ioError == null && transport.getCondition() == null) {
+            ioError = new ErrorCondition("proton:io", description);
+        }
+        if (transport.capacity() >= 0) {
+            transport.close_tail();
+        }
+        transport.close_head();
+    }
+
+    /** Closes the transport at once without a close handshake; used when the container is stopped. */
+    public void abort(ErrorCondition condition) {
+        aborted = true;
+        ioError = condition;
+        if (transport.capacity() >= 0) {
+            transport.close_tail();
+        }
+        transport.close_head();
+    }
+
+    /**
+     * Advances timers: idle-timeout checks and heartbeats.
+     *
+     * @param nowMillis a monotonic clock in milliseconds
+     * @return the next deadline in the same clock, or 0 for none
+     */
+    public long tick(long nowMillis) {
+        if (transportClosed) {
+            return 0;
+        }
+        return transport.tick(nowMillis);
+    }
+
+    /** Reports that the network connection is established: calls {@code onTransportOpen}. */
+    public void transportOpened() {
+        if (!transportOpened) {
+            transportOpened = true;
+            connection.handler().onTransportOpen(transportApi);
+        }
+    }
+
+    /**
+     * Runs the handler callbacks for every event the engine has collected, then, once the
+     * transport has closed in both directions, the final {@code onTransportError}/{@code onTransportClose}.
+     * A callback's exception propagates to the caller.
+     */
+    public void dispatch() {
+        Event e;
+        while ((e = collector.peek()) != null) {
+            try {
+                adapter.handle(e);
+            } finally {
+                collector.pop();
+            }
+        }
+        if (!transportClosed && transport.isClosed()) {
+            transportClosed = true;
+            ErrorCondition err = transportError();
+            io.jproton.MessagingHandler h = connection.handler();
+            if (err != null) {
+                h.onTransportError(transportApi);
+            }
+            h.onTransportClose(transportApi);
+        }
+    }
+
+    /** @return true if {@link #dispatch()} has callbacks to run */
+    public boolean needsDispatch() {
+        return collector.peek() != null || (!transportClosed && transport.isClosed());
+    }
+
+    /** Runs {@code onConnectionWake}. */
+    public void wakeCallback() {
+        connection.handler().onConnectionWake(connection);
+    }
+
+    /** @return true once the transport has closed and its last callback has run */
+    public boolean finished() {
+        return transportClosed;
+    }
+
+    /** Closes the connection with an error, as a stopping container does. @param condition the error, or null */
+    public void close(ErrorCondition condition) {
+        if (engineConnection.getLocalState() != org.apache.qpid.proton.engine.EndpointState.CLOSED) {
+            engineConnection.setCondition(Conditions.toEngine(condition));
+            engineConnection.close();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.jproton.internal.engine;
+
+import io.jproton.ConnectionOptions;
+import io.jproton.MessagingHandler;
+import io.jproton.Receiver;
+import io.jproton.ReceiverOptions;
+import io.jproton.Sender;
+import io.jproton.SenderOptions;
+import io.jproton.Session;
+import io.jproton.SessionOptions;
+import io.jproton.Transport;
+import io.jproton.internal.codec.AmqpTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@link io.jproton.Connection} over a proton-j connection. Confined to its context, except {@link #wake()}. */
+final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection {
+    final org.apache.qpid.proton.engine.Connection engine;
+    final List<SessionImpl> sessions = new ArrayList<>();
+    private SessionImpl defaultSession;
+    String user = "";
+    boolean reconnected;
+
+    ConnectionImpl(ConnectionDriver driver, org.apache.qpid.proton.engine.Connection engine) {
+        super(driver);
+        this.engine = engine;
+        engine.setContext(this);
+    }
+
+    @Override
+    org.apache.qpid.proton.engine.Endpoint engine() {
+        return engine;
+    }
+
+    @Override
+    MessagingHandler handler() {
+        return handler != null ? handler : driver.container().handler();
+    }
+
+    /** Sets what the open frame will carry. */
+    void apply(ConnectionOptions o) {
+        if (o.handler() != null) handler = o.handler();
+        if (o.containerId() != null) engine.setContainer(o.containerId());
+        if (o.virtualHost() != null) engine.setHostname(o.virtualHost());
+        if (o.properties() != null) engine.setProperties(AmqpTypes.symbolKeyed(o.properties()));
+        if (o.offeredCapabilities() != null) engine.setOfferedCapabilities(AmqpTypes.symbols(o.offeredCapabilities()));
+        if (o.desiredCapabilities() != null) engine.setDesiredCapabilities(AmqpTypes.symbols(o.desiredCapabilities()));
+        if (o.user() != null) user = o.user();
+    }
+
+    @Override
+    public void open() {
+        open(null);
+    }
+
+    @Override
+    public void open(ConnectionOptions options) {
+        check("open");
+        if (options != null) {
+            apply(options);
+            driver.applyTransportOptions(options);
+        }
+        if (locallyUninitialised()) {
+            engine.open();
+            touched();
+        }
+    }
+
+    @Override
+    public Session defaultSession() {
+        check("defaultSession");
+        if (defaultSession == null || defaultSession.locallyClosed()) {
+            defaultSession = SessionImpl.create(driver, null);
+            defaultSession.open();
+        }
+        return defaultSession;
+    }
+
+    @Override
+    public Session openSession() {
+        return openSession(null);
+    }
+
+    @Override
+    public Session openSession(SessionOptions options) {
+        check("openSession");
+        SessionImpl s = SessionImpl.create(driver, options);
+        s.open();
+        return s;
+    }
+
+    @Override
+    public Sender openSender(String address) {
+        return defaultSession().openSender(address);
+    }
+
+    @Override
+    public Sender openSender(String address, SenderOptions options) {
+        return defaultSession().openSender(address, options);
+    }
+
+    @Override
+    public Receiver openReceiver(String address) {
+        return defaultSession().openReceiver(address);
+    }
+
+    @Override
+    public Receiver openReceiver(String address, ReceiverOptions options) {
+        return defaultSession().openReceiver(address, options);
+    }
+
+    @Override
+    public List<Session> sessions() {
+        check("sessions");
+        return new ArrayList<>(sessions);
+    }
+
+    @Override
+    public List<Sender> senders() {
+        check("senders");
+        List<Sender> out = new ArrayList<>();
+        for (SessionImpl s : sessions) out.addAll(s.senders());
+        return out;
+    }
+
+    @Override
+    public List<Receiver> receivers() {
+        check("receivers");
+        List<Receiver> out = new ArrayList<>();
+        for (SessionImpl s : sessions) out.addAll(s.receivers());
+        return out;
+    }
+
+    @Override
+    public String containerId() {
+        check("containerId");
+        String c = engine.getRemoteContainer();
+        return c == null ? "" : c;
+    }
+
+    @Override
+    public String virtualHost() {
+        check("virtualHost");
+        String h = engine.getHostname();
+        return h == null ? "" : h;
+    }
+
+    @Override
+    public String user() {
+        check("user");
+        return user;
+    }
+
+    @Override
+    public Map<Object, Object> properties() {
+        check("properties");
+        Map<Object, Object> out = new java.util.LinkedHashMap<>();
+        if (engine.getRemoteProperties() != null) {
+            engine.getRemoteProperties().forEach((k, v) -> out.put(k.toString(), AmqpTypes.fromEngine(v)));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean reconnected() {
+        check("reconnected");
+        return reconnected;
+    }
+
+    @Override
+    public Transport transport() {
+        return driver.transport();
+    }
+
+    @Override
+    public void wake() {
+        driver.host().wake();
+    }
+
+    @Override
+    public String toString() {
+        return "connection(" + engine.getHostname() + ")";
+    }
+}

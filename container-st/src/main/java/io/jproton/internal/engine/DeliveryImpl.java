@@ -1,0 +1,63 @@
+package io.jproton.internal.engine;
+
+import io.jproton.Delivery;
+import io.jproton.Receiver;
+import org.apache.qpid.proton.amqp.messaging.Accepted;
+import org.apache.qpid.proton.amqp.messaging.Modified;
+import org.apache.qpid.proton.amqp.messaging.Rejected;
+import org.apache.qpid.proton.amqp.messaging.Released;
+import org.apache.qpid.proton.amqp.transport.DeliveryState;
+
+/** {@link Delivery} over a proton-j delivery that we received. Confined to its connection's context. */
+final class DeliveryImpl extends TransferImpl implements Delivery {
+    DeliveryImpl(org.apache.qpid.proton.engine.Delivery engine, ReceiverImpl receiver) {
+        super(engine, receiver);
+    }
+
+    @Override
+    public Receiver receiver() {
+        return (Receiver) link;
+    }
+
+    private void settleWith(String what, DeliveryState state) {
+        link.check(what);
+        if (!engine.isSettled()) {
+            engine.disposition(state);
+            engine.settle();
+            link.touched();
+        }
+    }
+
+    @Override
+    public void accept() {
+        settleWith("accept", Accepted.getInstance());
+    }
+
+    @Override
+    public void reject() {
+        settleWith("reject", new Rejected());
+    }
+
+    @Override
+    public void release() {
+        settleWith("release", Released.getInstance());
+    }
+
+    @Override
+    public void modify() {
+        Modified m = new Modified();
+        m.setDeliveryFailed(true);
+        settleWith("modify", m);
+    }
+
+    @Override
+    public State localState() {
+        link.check("localState");
+        return state(engine.getLocalState());
+    }
+
+    @Override
+    public String toString() {
+        return "delivery(" + link + ")";
+    }
+}

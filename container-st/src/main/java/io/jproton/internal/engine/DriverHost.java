@@ -1,0 +1,42 @@
+package io.jproton.internal.engine;
+
+import io.jproton.WorkHandle;
+import java.time.Duration;
+
+/**
+ * What a {@link ConnectionDriver} needs from whoever runs it (a socket on an I/O loop, or an
+ * application's own poller): the confinement check, a nudge to flush, wake-ups, and work.
+ * The one seam between the driver and scheduling; the single- and multi-threaded containers
+ * differ only behind it.
+ */
+public interface DriverHost {
+    /**
+     * Throws {@link IllegalStateException} unless the calling thread may touch this connection now.
+     *
+     * @param what the method being called, for the message
+     */
+    void checkAccess(String what);
+
+    /** The driver has new events or output: process and flush it soon (before the loop waits). */
+    void markDirty();
+
+    /** Thread-safe: arrange a call of {@code onConnectionWake}. */
+    void wake();
+
+    /**
+     * Adds work to run in the connection's context.
+     *
+     * @param work the work
+     * @return false if the connection has finished
+     */
+    boolean addWork(Runnable work);
+
+    /**
+     * Runs work in the connection's context after a delay.
+     *
+     * @param delay the delay
+     * @param work the work
+     * @return a handle to cancel it
+     */
+    WorkHandle schedule(Duration delay, Runnable work);
+}

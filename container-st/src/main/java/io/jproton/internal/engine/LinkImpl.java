@@ -1,0 +1,115 @@
+package io.jproton.internal.engine;
+
+import io.jproton.DeliveryMode;
+import io.jproton.LinkOptions;
+import io.jproton.MessagingHandler;
+import io.jproton.Session;
+import io.jproton.Source;
+import io.jproton.Target;
+import io.jproton.internal.codec.AmqpTypes;
+import java.util.Map;
+import org.apache.qpid.proton.amqp.transport.ReceiverSettleMode;
+import org.apache.qpid.proton.amqp.transport.SenderSettleMode;
+import org.apache.qpid.proton.engine.EndpointState;
+
+/** The common part of {@link SenderImpl} and {@link ReceiverImpl}. Confined to its connection's context. */
+abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
+    final SessionImpl session;
+    final org.apache.qpid.proton.engine.Link engine;
+    /** True between the peer's drain request and our answer (sender) or between drain() and credit 0 (receiver). */
+    boolean draining;
+
+    LinkImpl(SessionImpl session, org.apache.qpid.proton.engine.Link engine) {
+        super(session.driver);
+        this.session = session;
+        this.engine = engine;
+        engine.setContext(this);
+        session.links.add(this);
+    }
+
+    @Override
+    org.apache.qpid.proton.engine.Endpoint engine() {
+        return engine;
+    }
+
+    @Override
+    MessagingHandler handler() {
+        return handler != null ? handler : session.handler();
+    }
+
+    /** Applies the options common to senders and receivers before the attach goes out. */
+    void applyCommon(LinkOptions<?> o) {
+        if (o.handler() != null) {
+            handler = o.handler();
+        }
+        DeliveryMode mode = o.deliveryMode();
+        if (mode == DeliveryMode.AT_MOST_ONCE) {
+            engine.setSenderSettleMode(SenderSettleMode.SETTLED);
+        } else if (mode == DeliveryMode.AT_LEAST_ONCE) {
+            engine.setSenderSettleMode(SenderSettleMode.UNSETTLED);
+            engine.setReceiverSettleMode(ReceiverSettleMode.FIRST);
+        }
+        if (o.properties() != null) {
+            engine.setProperties(AmqpTypes.symbolKeyed(o.properties()));
+        }
+    }
+
+    @Override
+    public String name() {
+        check("name");
+        return engine.getName();
+    }
+
+    @Override
+    public int credit() {
+        check("credit");
+        return engine.getCredit();
+    }
+
+    @Override
+    public boolean draining() {
+        check("draining");
+        return draining;
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public Source source() {
+        check("source");
+        return Termini.fromEngine(engine.getRemoteState() == EndpointState.UNINITIALIZED
+                ? engine.getSource() : engine.getRemoteSource());
+    }
+
+    @Override
+    public Target target() {
+        check("target");
+        return Termini.fromEngine(engine.getRemoteState() == EndpointState.UNINITIALIZED
+                ? engine.getTarget() : engine.getRemoteTarget());
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        check("properties");
+        return AmqpTypes.stringKeyed(engine.getRemoteProperties());
+    }
+
+    @Override
+    public void detach() {
+        check("detach");
+        if (engine.getLocalState() != EndpointState.CLOSED) {
+            engine.detach();
+            touched();
+        }
+    }
+
+    /** @return true if the link's sender settles before sending (at-most-once) */
+    boolean presettled() {
+        SenderSettleMode m = engine.getRemoteState() == EndpointState.UNINITIALIZED || engine instanceof org.apache.qpid.proton.engine.Sender
+                ? engine.getSenderSettleMode() : engine.getRemoteSenderSettleMode();
+        return m == SenderSettleMode.SETTLED;
+    }
+}

@@ -1,0 +1,205 @@
+package io.jproton.internal.engine;
+
+import io.jproton.Message;
+import io.jproton.MessagingHandler;
+import io.jproton.internal.codec.MessageCodec;
+import org.apache.qpid.proton.engine.EndpointState;
+import org.apache.qpid.proton.engine.Event;
+import org.apache.qpid.proton.engine.Link;
+
+/**
+ * Turns proton-j engine events into {@link MessagingHandler} callbacks, with Proton C++'s
+ * {@code messaging_adapter} defaults: open what the peer opens, close what the peer closes,
+ * keep credit topped up, auto-accept and auto-settle. Confined to its connection's context.
+ */
+final class MessagingAdapter {
+    private final ConnectionDriver driver;
+
+    MessagingAdapter(ConnectionDriver driver) {
+        this.driver = driver;
+    }
+
+    void handle(Event e) {
+        switch (e.getType()) {
+            case CONNECTION_REMOTE_OPEN -> connectionRemoteOpen();
+            case CONNECTION_REMOTE_CLOSE -> connectionRemoteClose();
+            case SESSION_REMOTE_OPEN -> sessionRemoteOpen(SessionImpl.of(driver, e.getSession()));
+            case SESSION_REMOTE_CLOSE -> sessionRemoteClose(SessionImpl.of(driver, e.getSession()));
+            case LINK_LOCAL_OPEN -> linkLocalOpen(link(e.getLink()));
+            case LINK_REMOTE_OPEN -> linkRemoteOpen(link(e.getLink()));
+            case LINK_REMOTE_DETACH -> linkRemoteClose(link(e.getLink()), true);
+            case LINK_REMOTE_CLOSE -> linkRemoteClose(link(e.getLink()), false);
+            case LINK_FLOW -> linkFlow(link(e.getLink()));
+            case DELIVERY -> delivery(e.getDelivery());
+            default -> { }
+        }
+    }
+
+    private LinkImpl link(Link l) {
+        Object c = l.getContext();
+        if (c instanceof LinkImpl li) {
+            return li;
+        }
+        SessionImpl s = SessionImpl.of(driver, l.getSession());
+        return l instanceof org.apache.qpid.proton.engine.Sender snd ? SenderImpl.of(s, snd)
+                : ReceiverImpl.of(s, (org.apache.qpid.proton.engine.Receiver) l);
+    }
+
+    private void connectionRemoteOpen() {
+        ConnectionImpl c = driver.connectionImpl();
+        c.handler().onConnectionOpen(c);
+        if (c.locallyUninitialised()) {
+            c.open();
+        }
+    }
+
+    private void connectionRemoteClose() {
+        ConnectionImpl c = driver.connectionImpl();
+        MessagingHandler h = c.handler();
+        if (c.engine.getRemoteCondition() != null && c.engine.getRemoteCondition().getCondition() != null) {
+            h.onConnectionError(c);
+        }
+        h.onConnectionClose(c);
+        if (!c.locallyClosed()) {
+            c.engine.close();
+        }
+    }
+
+    private void sessionRemoteOpen(SessionImpl s) {
+        s.handler().onSessionOpen(s);
+        if (s.locallyUninitialised()) {
+            s.engine.open();
+        }
+    }
+
+    private void sessionRemoteClose(SessionImpl s) {
+        MessagingHandler h = s.handler();
+        if (s.engine.getRemoteCondition() != null && s.engine.getRemoteCondition().getCondition() != null) {
+            h.onSessionError(s);
+        }
+        h.onSessionClose(s);
+        if (!s.locallyClosed()) {
+            s.engine.close();
+        }
+    }
+
+    private void linkLocalOpen(LinkImpl l) {
+        if (l instanceof ReceiverImpl r) {
+            r.topUpCredit();
+        }
+    }
+
+    private void linkRemoteOpen(LinkImpl l) {
+        if (l instanceof ReceiverImpl r) {
+            r.handler().onReceiverOpen(r);
+            if (r.locallyUninitialised()) {
+                r.open();
+            }
+            r.topUpCredit();
+        } else {
+            SenderImpl s = (SenderImpl) l;
+            s.handler().onSenderOpen(s);
+            if (s.locallyUninitialised()) {
+                s.open();
+            }
+        }
+    }
+
+    private void linkRemoteClose(LinkImpl l, boolean detach) {
+        MessagingHandler h = l.handler();
+        boolean error = l.engine.getRemoteCondition() != null && l.engine.getRemoteCondition().getCondition() != null;
+        if (l instanceof ReceiverImpl r) {
+            if (error) h.onReceiverError(r);
+            if (detach) h.onReceiverDetach(r); else h.onReceiverClose(r);
+        } else {
+            SenderImpl s = (SenderImpl) l;
+            if (error) h.onSenderError(s);
+            if (detach) h.onSenderDetach(s); else h.onSenderClose(s);
+        }
+        if (!l.locallyClosed()) {
+            if (detach) l.engine.detach(); else l.engine.close();
+        }
+    }
+
+    private void linkFlow(LinkImpl l) {
+        if (l instanceof SenderImpl s) {
+            org.apache.qpid.proton.engine.Sender snd = s.engine;
+            if (snd.getDrain()) {
+                if (!s.draining) {
+                    s.draining = true;
+                    s.handler().onSenderDrainStart(s);
+                }
+            } else {
+                s.draining = false;
+            }
+            if (snd.getCredit() > 0 && snd.getLocalState() == EndpointState.ACTIVE
+                    && snd.getRemoteState() == EndpointState.ACTIVE) {
+                s.handler().onSendable(s);
+            }
+        } else {
+            ReceiverImpl r = (ReceiverImpl) l;
+            if (r.draining && r.engine.getCredit() == 0) {
+                r.draining = false;
+                r.handler().onReceiverDrainFinish(r);
+            }
+        }
+    }
+
+    private void delivery(org.apache.qpid.proton.engine.Delivery d) {
+        LinkImpl l = link(d.getLink());
+        if (l instanceof ReceiverImpl r) {
+            received(r, d);
+        } else {
+            sent((SenderImpl) l, d);
+        }
+    }
+
+    private void received(ReceiverImpl r, org.apache.qpid.proton.engine.Delivery d) {
+        Object ctx = d.getContext();
+        if (d.isReadable() && !d.isPartial() && !(ctx instanceof DeliveryImpl)) {
+            DeliveryImpl delivery = new DeliveryImpl(d, r);
+            int size = d.pending();
+            byte[] buf = r.readBuffer(size);
+            int n = r.engine.recv(buf, 0, size);
+            r.engine.advance();
+            if (r.locallyClosed()) {
+                if (r.autoAccept) {
+                    delivery.release();
+                }
+            } else {
+                Message m = MessageCodec.decode(buf, 0, Math.max(n, 0));
+                r.handler().onMessage(delivery, m);
+                if (r.autoAccept && !d.isSettled()) {
+                    delivery.accept();
+                }
+                if (r.draining && r.engine.getCredit() == 0) {
+                    r.draining = false;
+                    r.handler().onReceiverDrainFinish(r);
+                }
+            }
+            r.topUpCredit();
+        } else if (d.isUpdated() && d.remotelySettled() && ctx instanceof DeliveryImpl delivery) {
+            r.handler().onDeliverySettle(delivery);
+        }
+    }
+
+    private void sent(SenderImpl s, org.apache.qpid.proton.engine.Delivery d) {
+        if (!d.isUpdated() || !(d.getContext() instanceof TrackerImpl t)) {
+            return;
+        }
+        MessagingHandler h = s.handler();
+        switch (TransferImpl.state(d.getRemoteState())) {
+            case ACCEPTED -> h.onTrackerAccept(t);
+            case REJECTED -> h.onTrackerReject(t);
+            case RELEASED, MODIFIED -> h.onTrackerRelease(t);
+            default -> { }
+        }
+        if (d.remotelySettled()) {
+            h.onTrackerSettle(t);
+            if (s.autoSettle && !d.isSettled()) {
+                d.settle();
+            }
+        }
+        d.clear();
+    }
+}

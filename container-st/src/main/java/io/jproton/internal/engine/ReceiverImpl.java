@@ -1,0 +1,110 @@
+package io.jproton.internal.engine;
+
+import io.jproton.ReceiverOptions;
+
+/** {@link io.jproton.Receiver} over a proton-j receiver. Confined to its connection's context. */
+final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
+    final org.apache.qpid.proton.engine.Receiver engine;
+    boolean autoAccept = true;
+    int creditWindow = 10;
+    /** Reused to read incoming message bytes. */
+    private byte[] readBuffer = new byte[1024];
+
+    private ReceiverImpl(SessionImpl session, org.apache.qpid.proton.engine.Receiver engine) {
+        super(session, engine);
+        this.engine = engine;
+    }
+
+    static ReceiverImpl of(SessionImpl session, org.apache.qpid.proton.engine.Receiver r) {
+        Object c = r.getContext();
+        return c instanceof ReceiverImpl ri ? ri : new ReceiverImpl(session, r);
+    }
+
+    static ReceiverImpl create(SessionImpl session, String address, ReceiverOptions options) {
+        ReceiverOptions o = session.driver.container().receiverOptions().update(options);
+        String name = o.name() != null ? o.name() : session.driver.container().nextLinkName();
+        ReceiverImpl r = new ReceiverImpl(session, session.engine.receiver(name));
+        r.engine.setSource(Termini.source(address, o.source()));
+        r.engine.setTarget(Termini.target(null, o.target()));
+        r.apply(o);
+        r.engine.open();
+        return r;
+    }
+
+    void apply(ReceiverOptions o) {
+        applyCommon(o);
+        if (o.autoAccept() != null) {
+            autoAccept = o.autoAccept();
+        }
+        if (o.creditWindow() != null) {
+            creditWindow = o.creditWindow();
+        }
+    }
+
+    @Override
+    public void open() {
+        open(null);
+    }
+
+    /** Opens a receiver the peer initiated: the local termini mirror the peer's unless the options say otherwise. */
+    @Override
+    public void open(ReceiverOptions options) {
+        check("open");
+        if (!locallyUninitialised()) {
+            return;
+        }
+        ReceiverOptions o = driver.container().receiverOptions().update(options);
+        engine.setSource(o.source() != null ? Termini.source(null, o.source()) : Termini.copy(engine.getRemoteSource()));
+        org.apache.qpid.proton.amqp.messaging.Target tgt = Termini.copy(engine.getRemoteTarget());
+        if (o.target() != null) {
+            tgt = Termini.target(tgt.getAddress(), o.target());
+        }
+        engine.setTarget(tgt);
+        apply(o);
+        engine.open();
+        touched();
+    }
+
+    @Override
+    public void addCredit(int credit) {
+        check("addCredit");
+        if (credit < 0) {
+            throw new IllegalArgumentException("credit must not be negative, got " + credit);
+        }
+        engine.flow(credit);
+        touched();
+    }
+
+    @Override
+    public void drain() {
+        check("drain");
+        if (engine.getCredit() > 0) {
+            draining = true;
+            engine.drain(0);
+            touched();
+        }
+    }
+
+    /** Keeps the credit window topped up: refills once half of it is used, so flow frames stay few. */
+    void topUpCredit() {
+        int window = creditWindow;
+        if (window > 0 && !draining) {
+            int credit = engine.getCredit();
+            if (credit <= window / 2) {
+                engine.flow(window - credit);
+            }
+        }
+    }
+
+    byte[] readBuffer(int size) {
+        if (readBuffer.length < size) {
+            readBuffer = new byte[Math.max(size, readBuffer.length * 2)];
+        }
+        return readBuffer;
+    }
+
+    @Override
+    public String toString() {
+        return "receiver(" + engine.getName() + ")";
+    }
+}

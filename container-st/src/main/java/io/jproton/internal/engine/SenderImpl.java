@@ -1,0 +1,95 @@
+package io.jproton.internal.engine;
+
+import io.jproton.Message;
+import io.jproton.SenderOptions;
+import io.jproton.Tracker;
+import io.jproton.internal.codec.GrowableBuffer;
+import io.jproton.internal.codec.MessageCodec;
+
+/** {@link io.jproton.Sender} over a proton-j sender. Confined to its connection's context. */
+final class SenderImpl extends LinkImpl implements io.jproton.Sender {
+    final org.apache.qpid.proton.engine.Sender engine;
+    boolean autoSettle = true;
+
+    private SenderImpl(SessionImpl session, org.apache.qpid.proton.engine.Sender engine) {
+        super(session, engine);
+        this.engine = engine;
+    }
+
+    static SenderImpl of(SessionImpl session, org.apache.qpid.proton.engine.Sender s) {
+        Object c = s.getContext();
+        return c instanceof SenderImpl si ? si : new SenderImpl(session, s);
+    }
+
+    static SenderImpl create(SessionImpl session, String address, SenderOptions options) {
+        SenderOptions o = session.driver.container().senderOptions().update(options);
+        String name = o.name() != null ? o.name() : session.driver.container().nextLinkName();
+        SenderImpl s = new SenderImpl(session, session.engine.sender(name));
+        s.engine.setTarget(Termini.target(address, o.target()));
+        s.engine.setSource(Termini.source(null, o.source()));
+        s.apply(o);
+        s.engine.open();
+        return s;
+    }
+
+    void apply(SenderOptions o) {
+        applyCommon(o);
+        if (o.autoSettle() != null) {
+            autoSettle = o.autoSettle();
+        }
+    }
+
+    @Override
+    public void open() {
+        open(null);
+    }
+
+    /** Opens a sender the peer initiated: the local termini mirror the peer's unless the options say otherwise. */
+    @Override
+    public void open(SenderOptions options) {
+        check("open");
+        if (!locallyUninitialised()) {
+            return;
+        }
+        SenderOptions o = driver.container().senderOptions().update(options);
+        org.apache.qpid.proton.amqp.messaging.Source src = Termini.copy(engine.getRemoteSource());
+        if (o.source() != null) {
+            src = Termini.source(src.getAddress(), o.source());
+        }
+        engine.setSource(src);
+        engine.setTarget(o.target() != null ? Termini.target(null, o.target()) : Termini.copy(engine.getRemoteTarget()));
+        apply(o);
+        engine.open();
+        touched();
+    }
+
+    @Override
+    public Tracker send(Message message) {
+        check("send");
+        GrowableBuffer buf = driver.encodeBuffer();
+        buf.clear();
+        MessageCodec.encode(message, buf);
+        org.apache.qpid.proton.engine.Delivery d = engine.delivery(driver.nextTag());
+        engine.send(buf.array(), 0, buf.position());
+        engine.advance();
+        TrackerImpl t = new TrackerImpl(d, this);
+        if (engine.getSenderSettleMode() == org.apache.qpid.proton.amqp.transport.SenderSettleMode.SETTLED) {
+            d.settle();
+        }
+        touched();
+        return t;
+    }
+
+    @Override
+    public void returnCredit() {
+        check("returnCredit");
+        engine.drained();
+        draining = false;
+        touched();
+    }
+
+    @Override
+    public String toString() {
+        return "sender(" + engine.getName() + ")";
+    }
+}

@@ -1,0 +1,150 @@
+package io.jproton.internal.engine;
+
+import io.jproton.Source;
+import io.jproton.SourceOptions;
+import io.jproton.Target;
+import io.jproton.TargetOptions;
+import io.jproton.Terminus;
+import io.jproton.internal.codec.AmqpTypes;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.qpid.proton.amqp.Symbol;
+import org.apache.qpid.proton.amqp.UnsignedInteger;
+import org.apache.qpid.proton.amqp.messaging.TerminusDurability;
+import org.apache.qpid.proton.amqp.messaging.TerminusExpiryPolicy;
+
+/** Converts link termini between the public types and proton-j's. Stateless; thread-safe. */
+final class Termini {
+    private static final Symbol MOVE = Symbol.valueOf("move");
+    private static final Symbol COPY = Symbol.valueOf("copy");
+
+    private Termini() {}
+
+    static org.apache.qpid.proton.amqp.messaging.Source source(String address, SourceOptions o) {
+        org.apache.qpid.proton.amqp.messaging.Source s = new org.apache.qpid.proton.amqp.messaging.Source();
+        s.setAddress(address == null || address.isEmpty() ? null : address);
+        if (o != null) {
+            if (o.address() != null) s.setAddress(o.address());
+            if (Boolean.TRUE.equals(o.dynamic())) s.setDynamic(true);
+            if (o.durabilityMode() != null) s.setDurable(durability(o.durabilityMode()));
+            if (o.expiryPolicy() != null) s.setExpiryPolicy(expiry(o.expiryPolicy()));
+            if (o.timeout() != null) s.setTimeout(UnsignedInteger.valueOf(o.timeout().toSeconds()));
+            if (o.capabilities() != null) s.setCapabilities(AmqpTypes.symbols(o.capabilities()));
+            if (o.distributionMode() != null && o.distributionMode() != Source.DistributionMode.UNSPECIFIED) {
+                s.setDistributionMode(o.distributionMode() == Source.DistributionMode.MOVE ? MOVE : COPY);
+            }
+            if (o.filters() != null) {
+                Map<Symbol, Object> f = new LinkedHashMap<>();
+                o.filters().forEach((k, v) -> f.put(Symbol.valueOf(k), AmqpTypes.toEngine(v)));
+                s.setFilter(f);
+            }
+        }
+        return s;
+    }
+
+    static org.apache.qpid.proton.amqp.messaging.Target target(String address, TargetOptions o) {
+        org.apache.qpid.proton.amqp.messaging.Target t = new org.apache.qpid.proton.amqp.messaging.Target();
+        t.setAddress(address == null || address.isEmpty() ? null : address);
+        if (o != null) {
+            if (o.address() != null) t.setAddress(o.address());
+            if (Boolean.TRUE.equals(o.dynamic())) t.setDynamic(true);
+            if (o.durabilityMode() != null) t.setDurable(durability(o.durabilityMode()));
+            if (o.expiryPolicy() != null) t.setExpiryPolicy(expiry(o.expiryPolicy()));
+            if (o.timeout() != null) t.setTimeout(UnsignedInteger.valueOf(o.timeout().toSeconds()));
+            if (o.capabilities() != null) t.setCapabilities(AmqpTypes.symbols(o.capabilities()));
+        }
+        return t;
+    }
+
+    static Source fromEngine(org.apache.qpid.proton.amqp.transport.Source ts) {
+        if (!(ts instanceof org.apache.qpid.proton.amqp.messaging.Source s)) {
+            return new Source(null, false, null, null, null, null, null, null);
+        }
+        Source.DistributionMode mode = s.getDistributionMode() == null ? Source.DistributionMode.UNSPECIFIED
+                : MOVE.equals(s.getDistributionMode()) ? Source.DistributionMode.MOVE
+                : COPY.equals(s.getDistributionMode()) ? Source.DistributionMode.COPY : Source.DistributionMode.UNSPECIFIED;
+        Map<String, Object> filters = new LinkedHashMap<>();
+        if (s.getFilter() != null) {
+            s.getFilter().forEach((k, v) -> filters.put(k.toString(), AmqpTypes.fromEngine(v)));
+        }
+        return new Source(s.getAddress(), s.getDynamic(), durability(s.getDurable()), expiry(s.getExpiryPolicy()),
+                timeout(s.getTimeout()), AmqpTypes.names(s.getCapabilities()), mode, filters);
+    }
+
+    static Target fromEngine(org.apache.qpid.proton.amqp.transport.Target tt) {
+        if (!(tt instanceof org.apache.qpid.proton.amqp.messaging.Target t)) {
+            return new Target(null, false, null, null, null, null);
+        }
+        return new Target(t.getAddress(), t.getDynamic(), durability(t.getDurable()), expiry(t.getExpiryPolicy()),
+                timeout(t.getTimeout()), AmqpTypes.names(t.getCapabilities()));
+    }
+
+    static org.apache.qpid.proton.amqp.messaging.Source copy(org.apache.qpid.proton.amqp.transport.Source remote) {
+        org.apache.qpid.proton.amqp.messaging.Source s = new org.apache.qpid.proton.amqp.messaging.Source();
+        if (remote instanceof org.apache.qpid.proton.amqp.messaging.Source r) {
+            s.setAddress(r.getAddress());
+            s.setDynamic(r.getDynamic());
+            s.setDurable(r.getDurable());
+            s.setExpiryPolicy(r.getExpiryPolicy());
+            s.setTimeout(r.getTimeout());
+            s.setDistributionMode(r.getDistributionMode());
+            s.setFilter(r.getFilter());
+            s.setCapabilities(r.getCapabilities());
+        }
+        return s;
+    }
+
+    static org.apache.qpid.proton.amqp.messaging.Target copy(org.apache.qpid.proton.amqp.transport.Target remote) {
+        org.apache.qpid.proton.amqp.messaging.Target t = new org.apache.qpid.proton.amqp.messaging.Target();
+        if (remote instanceof org.apache.qpid.proton.amqp.messaging.Target r) {
+            t.setAddress(r.getAddress());
+            t.setDynamic(r.getDynamic());
+            t.setDurable(r.getDurable());
+            t.setExpiryPolicy(r.getExpiryPolicy());
+            t.setTimeout(r.getTimeout());
+            t.setCapabilities(r.getCapabilities());
+        }
+        return t;
+    }
+
+    private static TerminusDurability durability(Terminus.Durability d) {
+        return switch (d) {
+            case NONE -> TerminusDurability.NONE;
+            case CONFIGURATION -> TerminusDurability.CONFIGURATION;
+            case UNSETTLED_STATE -> TerminusDurability.UNSETTLED_STATE;
+        };
+    }
+
+    private static Terminus.Durability durability(TerminusDurability d) {
+        if (d == null) return Terminus.Durability.NONE;
+        return switch (d) {
+            case NONE -> Terminus.Durability.NONE;
+            case CONFIGURATION -> Terminus.Durability.CONFIGURATION;
+            case UNSETTLED_STATE -> Terminus.Durability.UNSETTLED_STATE;
+        };
+    }
+
+    private static TerminusExpiryPolicy expiry(Terminus.ExpiryPolicy p) {
+        return switch (p) {
+            case LINK_CLOSE -> TerminusExpiryPolicy.LINK_DETACH;
+            case SESSION_CLOSE -> TerminusExpiryPolicy.SESSION_END;
+            case CONNECTION_CLOSE -> TerminusExpiryPolicy.CONNECTION_CLOSE;
+            case NEVER -> TerminusExpiryPolicy.NEVER;
+        };
+    }
+
+    private static Terminus.ExpiryPolicy expiry(TerminusExpiryPolicy p) {
+        if (p == null) return Terminus.ExpiryPolicy.SESSION_CLOSE;
+        return switch (p) {
+            case LINK_DETACH -> Terminus.ExpiryPolicy.LINK_CLOSE;
+            case SESSION_END -> Terminus.ExpiryPolicy.SESSION_CLOSE;
+            case CONNECTION_CLOSE -> Terminus.ExpiryPolicy.CONNECTION_CLOSE;
+            case NEVER -> Terminus.ExpiryPolicy.NEVER;
+        };
+    }
+
+    private static Duration timeout(UnsignedInteger t) {
+        return t == null ? Duration.ZERO : Duration.ofSeconds(t.longValue());
+    }
+}

@@ -1,0 +1,33 @@
+package io.jproton.internal.engine;
+
+import io.jproton.Sender;
+import io.jproton.Tracker;
+
+/** {@link Tracker} over a proton-j delivery that we sent. Confined to its connection's context. */
+final class TrackerImpl extends TransferImpl implements Tracker {
+    TrackerImpl(org.apache.qpid.proton.engine.Delivery engine, SenderImpl sender) {
+        super(engine, sender);
+    }
+
+    @Override
+    public Sender sender() {
+        return (Sender) link;
+    }
+
+    @Override
+    public byte[] tag() {
+        link.check("tag");
+        return engine.getTag().clone();
+    }
+
+    @Override
+    public boolean remotelySettled() {
+        link.check("remotelySettled");
+        return engine.remotelySettled();
+    }
+
+    @Override
+    public String toString() {
+        return "tracker(" + link + ")";
+    }
+}

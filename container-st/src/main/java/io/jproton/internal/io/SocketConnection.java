@@ -1,0 +1,329 @@
+package io.jproton.internal.io;
+
+import io.jproton.ErrorCondition;
+import io.jproton.WorkHandle;
+import io.jproton.internal.engine.ConnectionDriver;
+import io.jproton.internal.engine.DriverHost;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A {@link ConnectionDriver} on a non-blocking socket, run by one {@link EventLoop}: moves bytes
+ * between the socket and the driver, runs the callbacks, and keeps the idle-timeout timer.
+ *
+ * <p>Thread-safety: {@link #wake()} is thread-safe; everything else is confined to the loop.
+ */
+public final class SocketConnection implements DriverHost, Selectable {
+    private static final int MAX_READS_PER_TURN = 16;
+
+    private final EventLoop loop;
+    private final Consumer<SocketConnection> onFinished;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private ConnectionDriver driver;
+    private SocketChannel channel;
+    private SelectionKey key;
+    private boolean connected;
+    private boolean processing;
+    private boolean stopping;
+    private volatile boolean finished;
+    private TimerQueue.Timer tickTimer;
+    private long tickDeadline;
+    boolean dirty;
+
+    /**
+     * @param loop the loop that runs this connection
+     * @param onFinished called (on the loop) once the connection's last callback has run
+     */
+    public SocketConnection(EventLoop loop, Consumer<SocketConnection> onFinished) {
+        this.loop = loop;
+        this.onFinished = onFinished;
+    }
+
+    /** @param driver the driver this socket feeds; set once, before {@link #connect} or {@link #accepted} */
+    public void driver(ConnectionDriver driver) {
+        this.driver = driver;
+    }
+
+    /** @return the driver */
+    public ConnectionDriver driver() {
+        return driver;
+    }
+
+    /** @return true once the connection's last callback has run */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** Starts a non-blocking connect. Failures are reported as transport errors. @param host host @param port port */
+    public void connect(String host, int port) {
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (channel.connect(address)) {
+                key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+                connectedNow();
+            } else {
+                key = channel.register(loop.selector(), SelectionKey.OP_CONNECT, this);
+            }
+        } catch (UnresolvedAddressException e) {
+            failed("cannot resolve host '" + host + "'");
+        } catch (IOException e) {
+            failed("connect to " + host + ":" + port + " failed: " + e.getMessage());
+        }
+        markDirty();
+    }
+
+    /** Takes over an accepted socket. @param accepted the socket */
+    public void accepted(SocketChannel accepted) {
+        channel = accepted;
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+        } catch (IOException e) {
+            failed("cannot use accepted socket: " + e.getMessage());
+            return;
+        }
+        connectedNow();
+        markDirty();
+    }
+
+    private void connectedNow() {
+        connected = true;
+        driver.transportOpened();
+    }
+
+    private void failed(String description) {
+        driver.disconnected(description);
+        closeChannel();
+        markDirty();
+    }
+
+    @Override
+    public void onReady(int readyOps) {
+        if ((readyOps & SelectionKey.OP_CONNECT) != 0) {
+            try {
+                channel.finishConnect();
+                key.interestOps(SelectionKey.OP_READ);
+                connectedNow();
+            } catch (IOException e) {
+                failed("connect failed: " + e.getMessage());
+                return;
+            }
+        }
+        if ((readyOps & SelectionKey.OP_READ) != 0) {
+            read();
+        }
+        markDirty();
+    }
+
+    private void read() {
+        try {
+            for (int i = 0; i < MAX_READS_PER_TURN; i++) {
+                ByteBuffer buf = driver.inputBuffer();
+                if (buf == null) {
+                    return;
+                }
+                int n = channel.read(buf);
+                if (n < 0) {
+                    driver.inputClosed();
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+                driver.processInput();
+            }
+        } catch (IOException e) {
+            driver.disconnected("read failed: " + e.getMessage());
+        }
+    }
+
+    /** Runs callbacks for what happened, writes what they produced, and closes when the transport is done. */
+    void process() {
+        if (finished) {
+            return;
+        }
+        processing = true;
+        try {
+            do {
+                driver.dispatch();
+                if (!driver.finished()) {
+                    write();
+                }
+            } while (driver.needsDispatch());
+        } finally {
+            processing = false;
+        }
+        if (driver.finished()) {
+            finish();
+        } else {
+            updateTicks();
+        }
+    }
+
+    private void write() {
+        if (!connected || channel == null || !channel.isOpen()) {
+            return;
+        }
+        boolean blocked = false;
+        try {
+            ByteBuffer out;
+            while ((out = driver.outputBuffer()) != null) {
+                int n = channel.write(out);
+                if (n > 0) {
+                    driver.outputWritten(n);
+                }
+                if (n == 0 || out.hasRemaining()) {
+                    blocked = true;
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            driver.disconnected("write failed: " + e.getMessage());
+            closeChannel();
+            return;
+        }
+        if (driver.outputClosed()) {
+            if (stopping && !driver.inputIsClosed()) {
+                driver.abort(null);
+            }
+            if (driver.inputIsClosed()) {
+                closeChannel();
+                return;
+            }
+        }
+        if (key != null && key.isValid()) {
+            int ops = (driver.inputIsClosed() ? 0 : SelectionKey.OP_READ) | (blocked ? SelectionKey.OP_WRITE : 0);
+            if (key.interestOps() != ops) {
+                key.interestOps(ops);
+            }
+        }
+    }
+
+    private void updateTicks() {
+        long now = System.nanoTime() / 1_000_000;
+        long deadline = driver.tick(now);
+        if (deadline != 0 && (tickTimer == null || deadline != tickDeadline)) {
+            if (tickTimer != null) {
+                tickTimer.cancel();
+            }
+            tickDeadline = deadline;
+            tickTimer = loop.schedule(Duration.ofMillis(Math.max(0, deadline - now)), () -> {
+                tickTimer = null;
+                markDirty();
+            }, false);
+        }
+    }
+
+    private void finish() {
+        finished = true;
+        closeChannel();
+        if (tickTimer != null) {
+            tickTimer.cancel();
+            tickTimer = null;
+        }
+        onFinished.accept(this);
+    }
+
+    private void closeChannel() {
+        if (key != null) {
+            key.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // already broken; nothing to report beyond the transport's own error
+            }
+        }
+    }
+
+    /**
+     * Closes the AMQP connection with the condition and drops the socket once the close frame is
+     * out, without waiting for the peer; used when the container stops.
+     *
+     * @param condition the error to close with, or null
+     */
+    public void stop(ErrorCondition condition) {
+        if (finished) {
+            return;
+        }
+        stopping = true;
+        driver.close(condition);
+        if (!connected) {
+            driver.abort(null);
+            closeChannel();
+        }
+        markDirty();
+    }
+
+    /** Drops the socket at once, running no callback; used after a callback failed. */
+    public void abort() {
+        finished = true;
+        closeChannel();
+    }
+
+    // ---- DriverHost
+
+    @Override
+    public void checkAccess(String what) {
+        loop.checkAccess(what);
+    }
+
+    @Override
+    public void markDirty() {
+        if (!processing) {
+            loop.markDirty(this);
+        }
+    }
+
+    @Override
+    public void wake() {
+        if (!finished && wakePending.compareAndSet(false, true)) {
+            loop.execute(this::woken);
+        }
+    }
+
+    private void woken() {
+        wakePending.set(false);
+        if (!finished) {
+            driver.wakeCallback();
+            markDirty();
+        }
+    }
+
+    @Override
+    public boolean addWork(Runnable work) {
+        loop.checkAccess("WorkQueue.add");
+        if (finished) {
+            return false;
+        }
+        loop.execute(() -> {
+            work.run();
+            markDirty();
+        });
+        return true;
+    }
+
+    @Override
+    public WorkHandle schedule(Duration delay, Runnable work) {
+        loop.checkAccess("WorkQueue.schedule");
+        return loop.schedule(delay, () -> {
+            work.run();
+            if (!finished) {
+                markDirty();
+            }
+        }, true);
+    }
+}

@@ -1,0 +1,223 @@
+package io.jproton.examples;
+
+import io.jproton.ConnectionOptions;
+import io.jproton.Container;
+import io.jproton.Delivery;
+import io.jproton.ErrorCondition;
+import io.jproton.ListenHandler;
+import io.jproton.Listener;
+import io.jproton.Message;
+import io.jproton.MessagingHandler;
+import io.jproton.Receiver;
+import io.jproton.ReceiverOptions;
+import io.jproton.Sender;
+import io.jproton.SenderOptions;
+import io.jproton.Session;
+import io.jproton.SourceOptions;
+import io.jproton.TargetOptions;
+import io.jproton.Transport;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simple broker, as the C++ {@code broker} example: queues named by link address, created on
+ * demand; dynamic queues for links that ask for one. Prints {@code broker listening on PORT},
+ * {@code receiving to Q} and {@code sending from Q}.
+ *
+ * <p>Options: {@code -a/--address URL} (listen on URL, default 0.0.0.0), {@code -v/--verbose}.
+ */
+public final class Broker {
+    private Broker() {}
+
+    /** A queue: messages wait until a subscriber has credit, subscribers are served in turn. */
+    static final class Queue {
+        final String name;
+        private final ArrayDeque<Message> messages = new ArrayDeque<>();
+        private final List<Sender> subscribers = new ArrayList<>();
+        private int next;
+
+        Queue(String name) {
+            this.name = name;
+        }
+
+        void add(Message m) {
+            messages.add(m);
+            dispatch();
+        }
+
+        void subscribe(Sender s) {
+            subscribers.add(s);
+            dispatch();
+        }
+
+        void unsubscribe(Sender s) {
+            subscribers.remove(s);
+        }
+
+        void dispatch() {
+            while (!messages.isEmpty() && !subscribers.isEmpty()) {
+                Sender target = null;
+                for (int i = 0; i < subscribers.size(); i++) {
+                    Sender s = subscribers.get((next + i) % subscribers.size());
+                    if (s.credit() > 0) {
+                        target = s;
+                        next = (next + i + 1) % subscribers.size();
+                        break;
+                    }
+                }
+                if (target == null) {
+                    return;
+                }
+                target.send(messages.poll());
+            }
+        }
+    }
+
+    /** The queues of one broker, by name. Confined to the container's context. */
+    public static final class Queues {
+        private final Map<String, Queue> queues = new HashMap<>();
+        private int nextId;
+
+        Queue find(String name) {
+            return queues.computeIfAbsent(name, Queue::new);
+        }
+
+        String dynamicName() {
+            return "_dynamic_" + nextId++;
+        }
+
+        /**
+         * @param print whether to print the C++ example's lines
+         * @return a listen handler that serves accepted connections from these queues
+         */
+        public ListenHandler listenHandler(boolean print) {
+            return new ListenHandler() {
+                @Override
+                public ConnectionOptions onAccept(Listener l) {
+                    return new ConnectionOptions().handler(new ConnectionHandler(Queues.this, print));
+                }
+
+                @Override
+                public void onOpen(Listener l) {
+                    if (print) {
+                        System.out.println("broker listening on " + l.port());
+                    }
+                }
+
+                @Override
+                public void onError(Listener l, String error) {
+                    System.err.println("listen error: " + error);
+                    throw new IllegalStateException(error);
+                }
+            };
+        }
+    }
+
+    /** Handles one accepted connection. */
+    static final class ConnectionHandler implements MessagingHandler {
+        private final Queues queues;
+        private final boolean print;
+        private final Map<Sender, Queue> senders = new HashMap<>();
+        private final Map<Receiver, Queue> receivers = new HashMap<>();
+
+        ConnectionHandler(Queues queues, boolean print) {
+            this.queues = queues;
+            this.print = print;
+        }
+
+        @Override
+        public void onSenderOpen(Sender sender) {
+            String qn = sender.source().dynamic() ? queues.dynamicName() : sender.source().address();
+            Queue q = queues.find(qn);
+            sender.open(new SenderOptions().source(new SourceOptions().address(qn)));
+            senders.put(sender, q);
+            q.subscribe(sender);
+            if (print) {
+                System.out.println("sending from " + qn);
+            }
+        }
+
+        @Override
+        public void onReceiverOpen(Receiver receiver) {
+            String qn = receiver.target().address();
+            receiver.open(new ReceiverOptions().target(new TargetOptions().address(qn)));
+            receivers.put(receiver, queues.find(qn));
+            if (print) {
+                System.out.println("receiving to " + qn);
+            }
+        }
+
+        @Override
+        public void onMessage(Delivery d, Message m) {
+            Queue q = receivers.get(d.receiver());
+            if (q != null) {
+                q.add(m);
+            }
+        }
+
+        @Override
+        public void onSendable(Sender s) {
+            Queue q = senders.get(s);
+            if (q != null) {
+                q.dispatch();
+            }
+        }
+
+        private void unsubscribe(Sender s) {
+            Queue q = senders.remove(s);
+            if (q != null) {
+                q.unsubscribe(s);
+            }
+        }
+
+        @Override
+        public void onSenderClose(Sender s) {
+            unsubscribe(s);
+        }
+
+        @Override
+        public void onSenderDetach(Sender s) {
+            unsubscribe(s);
+        }
+
+        @Override
+        public void onSessionClose(Session session) {
+            for (Sender s : session.senders()) {
+                unsubscribe(s);
+            }
+        }
+
+        @Override
+        public void onTransportClose(Transport t) {
+            for (Sender s : new ArrayList<>(senders.keySet())) {
+                unsubscribe(s);
+            }
+        }
+
+        @Override
+        public void onError(ErrorCondition e) {
+            System.out.println("protocol error: " + e);
+        }
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        String[] address = {"0.0.0.0"};
+        Options opts = new Options("broker")
+                .flag('v', "verbose", "verbose (debugging) output", () -> { })
+                .value('a', "address", "listen on URL", "URL", "0.0.0.0", v -> address[0] = v);
+        opts.parse(args);
+        try {
+            Queues queues = new Queues();
+            Container container = new Container(new MessagingHandler() { }, "broker");
+            container.listen(address[0], queues.listenHandler(true));
+            container.run();
+        } catch (RuntimeException e) {
+            System.out.println("broker shutdown: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.jproton.examples;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Runs one example by name: {@code java -jar jproton-examples.jar NAME [options]}. */
+public final class Main {
+    private static final Map<String, Consumer<String[]>> EXAMPLES = new LinkedHashMap<>();
+
+    static {
+        EXAMPLES.put("helloworld", HelloWorld::main);
+        EXAMPLES.put("simple_send", SimpleSend::main);
+        EXAMPLES.put("simple_recv", SimpleRecv::main);
+        EXAMPLES.put("direct_send", DirectSend::main);
+        EXAMPLES.put("direct_recv", DirectRecv::main);
+        EXAMPLES.put("client", Client::main);
+        EXAMPLES.put("server", Server::main);
+        EXAMPLES.put("server_direct", ServerDirect::main);
+        EXAMPLES.put("scheduled_send", ScheduledSend::main);
+        EXAMPLES.put("broker", Broker::main);
+    }
+
+    private Main() {}
+
+    /** @param args the example's name, then its arguments */
+    public static void main(String[] args) {
+        Consumer<String[]> example = args.length == 0 ? null : EXAMPLES.get(args[0]);
+        if (example == null) {
+            System.err.println("Usage: java -jar jproton-examples.jar NAME [options]");
+            System.err.println("NAME is one of: " + String.join(", ", EXAMPLES.keySet()));
+            System.err.println("NAME -h prints the example's options.");
+            System.exit(2);
+        }
+        example.accept(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** Runs an example body; prints an error the way the C++ examples do and exits 1 on failure. */
+    static void exitOnError(Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage() != null ? e.getMessage() : e.toString());
+            System.exit(1);
+        }
+    }
+}
