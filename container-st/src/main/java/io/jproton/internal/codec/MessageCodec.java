@@ -103,10 +103,9 @@ public final class MessageCodec {
             @SuppressWarnings("unchecked")
             List<Object> converted = (List<Object>) AmqpTypes.toEngine(l);
             section = new AmqpSequence(converted);
-        } else if (body != null) {
-            section = new AmqpValue(AmqpTypes.toEngine(body));
         } else {
-            section = null;
+            // a null body is still sent, as amqp-value(null), as Proton C++ does: a message always has a body
+            section = new AmqpValue(AmqpTypes.toEngine(body));
         }
         pm.setBody(section);
         if (m.hasFooter()) pm.setFooter(new Footer(annotations(m.footer())));

@@ -1,0 +1,86 @@
+package io.jproton.compat;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jproton.Container;
+import io.jproton.MessagingHandler;
+import io.jproton.WorkHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Test;
+
+/** Container.schedule: order, cancel, and how scheduled work keeps an auto-stopping container alive. */
+public class ScheduleTest {
+
+    @Test
+    public void workRunsInDeadlineOrderAndCancelledWorkDoesNot() throws Exception {
+        List<String> ran = new ArrayList<>();
+        Thread[] runThread = new Thread[1];
+        List<Thread> workThreads = new ArrayList<>();
+        Container c = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                runThread[0] = Thread.currentThread();
+                c.schedule(Duration.ofMillis(60), () -> { ran.add("60"); workThreads.add(Thread.currentThread()); });
+                c.schedule(Duration.ofMillis(20), () -> { ran.add("20"); workThreads.add(Thread.currentThread()); });
+                WorkHandle h = c.schedule(Duration.ofMillis(40), () -> ran.add("40-cancelled"));
+                c.schedule(Duration.ZERO, () -> { ran.add("0"); workThreads.add(Thread.currentThread()); });
+                assertTrue(h.cancel());
+                assertFalse("a second cancel has nothing to cancel", h.cancel());
+            }
+
+            @Override
+            public void onContainerStop(Container c) {
+                ran.add("stop");
+            }
+        });
+        Run.bounded(c);
+        assertEquals(List.of("0", "20", "60", "stop"), ran);
+        for (Thread t : workThreads) {
+            assertEquals(runThread[0], t);
+        }
+    }
+
+    @Test
+    public void cancelledLongTimersDoNotDelayAutoStop() throws Exception {
+        long start = System.nanoTime();
+        boolean[] ran = {false};
+        Container c = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                WorkHandle h = c.schedule(Duration.ofHours(1), () -> ran[0] = true);
+                c.schedule(Duration.ofMillis(10), h::cancel);
+            }
+        });
+        Run.bounded(c);
+        assertFalse(ran[0]);
+        assertTrue("run() returned promptly", System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+    }
+
+    @Test
+    public void workScheduledFromWorkRuns() throws Exception {
+        int[] count = {0};
+        Container c = new Container(new MessagingHandler() {
+            void tick(Container c) {
+                if (++count[0] < 5) {
+                    c.schedule(Duration.ofMillis(1), () -> tick(c));
+                }
+            }
+
+            @Override
+            public void onContainerStart(Container c) {
+                c.schedule(Duration.ofMillis(1), () -> tick(c));
+            }
+        });
+        Run.bounded(c);
+        assertEquals(5, count[0]);
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void negativeDelayIsRejected() {
+        new Container().schedule(Duration.ofMillis(-1), () -> { });
+    }
+}
