@@ -1,0 +1,102 @@
+package io.jproton.interop;
+
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.Assume;
+
+/**
+ * Where the peers live: our examples jar, the Proton C++ examples (built from Debian's packages on
+ * first use) and Debian's Python binding. A missing peer fails the test when the system property
+ * {@code jproton.interop.required} is true (as in CI), and skips it otherwise.
+ */
+final class Peers {
+    static final String[] CPP_EXAMPLES = {"helloworld", "simple_send", "simple_recv", "broker", "client", "server",
+        "direct_send", "direct_recv", "server_direct", "scheduled_send"};
+    private static boolean cppBuilt;
+
+    private Peers() {}
+
+    static boolean required() {
+        return Boolean.getBoolean("jproton.interop.required");
+    }
+
+    static void missing(String what) {
+        if (required()) {
+            fail(what + " is missing, and jproton.interop.required is set (run .ci/install-peers.sh)");
+        }
+        Assume.assumeTrue(what + " is missing: interop test skipped (run .ci/install-peers.sh)", false);
+    }
+
+    /** @return the command that runs one of our examples */
+    static List<String> ours(String example, String... args) {
+        String jar = System.getProperty("jproton.examples.jar", "../examples/target/jproton-examples.jar");
+        if (!new File(jar).isFile()) {
+            fail("examples jar not built: " + jar + " (run mvn package first)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar, example));
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** @return the command that runs one of the Proton C++ examples */
+    static synchronized List<String> cpp(String example, String... args) throws IOException, InterruptedException {
+        Path dir = Paths.get(System.getProperty("jproton.cpp.dir", "target/cpp"));
+        if (!cppBuilt) {
+            if (!Files.isDirectory(Paths.get("/usr/share/proton/docs/api-cpp")) || !Files.exists(Paths.get("/usr/include/proton/container.hpp"))
+                    || !onPath("g++")) {
+                missing("Proton C++ (libqpid-proton-cpp12-dev, libqpid-proton-cpp12-dev-doc, g++)");
+            }
+            List<String> cmd = new ArrayList<>(List.of("bash", "src/test/cpp/build-examples.sh", dir.toString()));
+            cmd.addAll(Arrays.asList(CPP_EXAMPLES));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                fail("building the C++ examples failed: " + out);
+            }
+            cppBuilt = true;
+        }
+        List<String> cmd = new ArrayList<>(List.of(dir.resolve(example).toString()));
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** @return the command that runs a Python script with Debian's python3 and its proton binding */
+    static List<String> python(String script, String... args) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import proton").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            missing("Python proton (python3-qpid-proton for /usr/bin/python3)");
+        }
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", "src/test/python/" + script));
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    private static boolean onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Paths.get(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the lines {"sequence"=1} .. {"sequence"=n}, as both C++ and our simple_recv print them */
+    static List<String> sequenceLines(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add("{\"sequence\"=" + i + "}");
+        }
+        return out;
+    }
+}
