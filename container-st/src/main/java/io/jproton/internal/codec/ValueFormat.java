@@ -97,18 +97,13 @@ public final class ValueFormat {
         if (Double.isNaN(d)) return "nan";
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         if (d == 0) return (1 / d < 0) ? "-0" : "0";
-        String g = String.format(java.util.Locale.ROOT, "%.6g", d);
-        // Java's %g never switches to plain notation the way C's does, and keeps trailing zeros.
-        int exp = (int) Math.floor(Math.log10(Math.abs(d)));
-        String bd = new java.math.BigDecimal(d).round(new java.math.MathContext(6)).toString();
-        if (exp >= -5 && exp < 6) {
-            String plain = new java.math.BigDecimal(bd).stripTrailingZeros().toPlainString();
-            return plain;
+        java.math.BigDecimal r = new java.math.BigDecimal(d).round(new java.math.MathContext(6));
+        int exp = r.precision() - r.scale() - 1;
+        if (exp >= -4 && exp < 6) {
+            return r.stripTrailingZeros().toPlainString();
         }
-        java.math.BigDecimal r = new java.math.BigDecimal(bd).stripTrailingZeros();
-        String mant = r.movePointLeft(exp).stripTrailingZeros().toPlainString();
-        String e = String.format("%s%02d", exp < 0 ? "-" : "+", Math.abs(exp));
-        return g.isEmpty() ? g : mant + "e" + e;
+        String mantissa = r.movePointLeft(exp).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp));
     }
 
     /** @param a a value @param b a value @return true if equal, comparing byte arrays by content, deeply */

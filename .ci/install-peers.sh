@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the build and the interop tests need on a fresh Debian machine:
+# a JDK 17 and Maven if missing, Proton C++ (headers, library, example sources), g++, Python proton.
+set -euo pipefail
+pkgs=(python3-qpid-proton libqpid-proton-cpp12-dev libqpid-proton-cpp12-dev-doc g++)
+command -v javac >/dev/null 2>&1 || pkgs+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || pkgs+=(maven)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+echo "peers installed: ${pkgs[*]}"

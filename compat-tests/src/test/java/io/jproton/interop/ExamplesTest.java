@@ -1,0 +1,82 @@
+package io.jproton.interop;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import org.junit.Test;
+
+/** Our examples jar, as a user runs it: the C++ examples' expected output, and clear errors for bad options. */
+public class ExamplesTest {
+
+    @Test
+    public void helloworldWithNoArgumentsNeedsNothingElse() throws Exception {
+        try (Proc hello = Proc.start(Peers.ours("helloworld"))) {
+            assertEquals(List.of("Hello World!"), hello.finish());
+        }
+    }
+
+    @Test
+    public void unknownOptionsPrintUsageAndExitTwo() throws Exception {
+        try (Proc p = Proc.start(Peers.ours("simple_send", "--no-such-option"))) {
+            assertEquals(2, p.exitCode());
+            String out = String.join("\n", p.output());
+            assertTrue(out, out.contains("Usage: simple_send"));
+            assertTrue(out, out.contains("unknown option: --no-such-option"));
+        }
+        try (Proc p = Proc.start(Peers.ours("simple_send", "-m", "lots"))) {
+            assertEquals(2, p.exitCode());
+            assertTrue(String.join("\n", p.output()).contains("not an integer: 'lots'"));
+        }
+        try (Proc p = Proc.start(Peers.ours("no_such_example"))) {
+            assertEquals(2, p.exitCode());
+        }
+    }
+
+    @Test
+    public void aBadUrlIsAClearErrorAndExitOne() throws Exception {
+        try (Proc p = Proc.start(Peers.ours("simple_send", "-a", "amqp://host:notaport/q"))) {
+            assertEquals(1, p.exitCode());
+            assertTrue(String.join("\n", p.output()), String.join("\n", p.output()).contains("bad port 'notaport'"));
+        }
+    }
+
+    @Test
+    public void simpleSendAndRecvThroughOurBroker() throws Exception {
+        try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0"))) {
+            String port = broker.await("broker listening on (\\d+)");
+            String url = "127.0.0.1:" + port + "/examples";
+            try (Proc send = Proc.start(Peers.ours("simple_send", "-a", url, "-m", "100"))) {
+                assertEquals(List.of("all messages confirmed"), send.finish());
+            }
+            try (Proc recv = Proc.start(Peers.ours("simple_recv", "-a", url, "-m", "100"))) {
+                assertEquals(Peers.sequenceLines(100), recv.finish());
+            }
+        }
+    }
+
+    @Test
+    public void directSendToSimpleRecv() throws Exception {
+        try (Proc send = Proc.start(Peers.ours("direct_send", "-a", "127.0.0.1:0/examples", "-m", "20"))) {
+            String port = send.await("listening on (\\d+)");
+            try (Proc recv = Proc.start(Peers.ours("simple_recv", "-a", "127.0.0.1:" + port + "/examples", "-m", "20"))) {
+                assertEquals(Peers.sequenceLines(20), recv.finish());
+            }
+            assertEquals(List.of("listening on " + port, "all messages confirmed"), send.finish());
+        }
+    }
+
+    @Test
+    public void scheduledSendPrintsOnlySendTokens() throws Exception {
+        try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0"))) {
+            String port = broker.await("broker listening on (\\d+)");
+            try (Proc p = Proc.start(Peers.ours("scheduled_send", "-a", "127.0.0.1:" + port + "/examples", "-i", "0.1", "-t", "1"))) {
+                List<String> out = p.finish();
+                assertTrue("some sends: " + out, out.size() >= 3);
+                for (String line : out) {
+                    assertEquals("send", line);
+                }
+            }
+        }
+    }
+}

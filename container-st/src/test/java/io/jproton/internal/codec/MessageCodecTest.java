@@ -1,0 +1,105 @@
+package io.jproton.internal.codec;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.jproton.Described;
+import io.jproton.Message;
+import io.jproton.ProtonException;
+import io.jproton.Symbol;
+import io.jproton.Timestamp;
+import io.jproton.UByte;
+import io.jproton.UInt;
+import io.jproton.ULong;
+import io.jproton.UShort;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.Test;
+
+public class MessageCodecTest {
+
+    @Test
+    public void everyScalarKeepsItsType() {
+        List<Object> values = Arrays.asList(null, true, (byte) 1, (short) 2, 3, 4L, UByte.of(5), UShort.of(6), UInt.of(7),
+                ULong.of(8), 9.5f, 10.25, 'c', Timestamp.of(11), UUID.randomUUID(), "s", Symbol.of("y"), new byte[] {1, 2});
+        for (Object v : values) {
+            Message back = Message.decode(new Message(v).encode());
+            assertTrue("round trip of " + v, ValueFormat.valueEquals(v, back.body()));
+            if (v != null) {
+                assertEquals(v.getClass(), back.body().getClass());
+            }
+        }
+    }
+
+    @Test
+    public void containersAndDescribedValues() {
+        Map<Object, Object> m = new LinkedHashMap<>();
+        m.put("a", List.of(1, 2L, "x"));
+        m.put(Symbol.of("b"), Map.of("nested", UInt.of(1)));
+        Described d = new Described(Symbol.of("apache.org:selector-filter:string"), "colour = 'red'");
+        Message back = Message.decode(new Message(List.of(m, d)).encode());
+        assertTrue(ValueFormat.valueEquals(List.of(m, d), back.body()));
+    }
+
+    @Test
+    public void binaryIsADataSectionAndAListWithInferredIsASequence() {
+        byte[] data = new Message(new byte[] {9}).encode();
+        // descriptor 0x75 is the data section
+        assertEquals(0x75, data[2] & 0xff);
+        Message seq = new Message(List.of(1)).inferred(true);
+        byte[] enc = seq.encode();
+        assertEquals(0x76, enc[2] & 0xff);
+        Message back = Message.decode(enc);
+        assertTrue(back.inferred());
+        assertEquals(List.of(1), back.body());
+        assertEquals(0x77, new Message("v").encode()[2] & 0xff);
+    }
+
+    @Test
+    public void nullBodyIsStillAnAmqpValue() {
+        byte[] enc = new Message().encode();
+        assertArrayEquals(new byte[] {0x00, 0x53, 0x77, 0x40}, enc);
+    }
+
+    @Test
+    public void integerIdsBecomeUlongAsInCpp() {
+        Message m = new Message().id(5).correlationId(6L);
+        assertEquals(ULong.of(5), m.id());
+        assertEquals(ULong.of(6), Message.decode(m.encode()).correlationId());
+        try {
+            m.id(-1);
+            fail();
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains("negative"));
+        }
+        try {
+            m.id(1.5);
+            fail();
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains("ULong, UUID, byte[] or String"));
+        }
+    }
+
+    @Test
+    public void garbageIsAClearError() {
+        try {
+            Message.decode(new byte[] {0x00, 0x53, 0x77, (byte) 0xa1, 0x10, 'x'});
+            fail();
+        } catch (ProtonException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("cannot decode AMQP message"));
+        }
+    }
+
+    @Test
+    public void headerDefaultsAreNotSent() {
+        Message m = new Message("x");
+        Message back = Message.decode(m.encode());
+        assertEquals(4, back.priority());
+        assertEquals(m, back);
+    }
+}
