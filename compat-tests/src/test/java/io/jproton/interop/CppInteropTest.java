@@ -66,6 +66,17 @@ public class CppInteropTest {
     }
 
     @Test
+    public void ourSimpleSendToCppDirectRecv() throws Exception {
+        try (Proc recv = Proc.start(Peers.cpp("direct_recv", "-a", "127.0.0.1:0/examples", "-m", "" + N))) {
+            String port = recv.await("listening on (\\d+)");
+            try (Proc send = Proc.start(Peers.ours("simple_send", "-a", "127.0.0.1:" + port + "/examples", "-m", "" + N))) {
+                assertEquals(List.of("all messages confirmed"), send.finish());
+            }
+            assertEquals(Peers.sequenceLines(N), bodies(recv.finish()));
+        }
+    }
+
+    @Test
     public void cppSimpleRecvFromOurDirectSend() throws Exception {
         try (Proc send = Proc.start(Peers.ours("direct_send", "-a", "127.0.0.1:0/examples", "-m", "" + N))) {
             String port = send.await("listening on (\\d+)");

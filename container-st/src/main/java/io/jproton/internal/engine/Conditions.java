@@ -16,7 +16,7 @@ final class Conditions {
         }
         Map<Object, Object> props = new LinkedHashMap<>();
         if (c.getInfo() != null) {
-            c.getInfo().forEach((k, v) -> props.put(AmqpTypes.fromEngine(k), AmqpTypes.fromEngine(v)));
+            ((Map<?, ?>) c.getInfo()).forEach((k, v) -> props.put(AmqpTypes.fromEngine(k), AmqpTypes.fromEngine(v)));
         }
         return new ErrorCondition(c.getCondition().toString(), c.getDescription(), props);
     }

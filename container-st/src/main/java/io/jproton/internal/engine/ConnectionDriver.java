@@ -24,6 +24,8 @@ import org.apache.qpid.proton.engine.TransportException;
  * <p>Not thread-safe: confined to the connection's context, which its {@link DriverHost} defines.
  */
 public final class ConnectionDriver {
+    /** proton-j's description when it closes a connection whose peer fell silent. */
+    private static final String IDLE_TIMEOUT_EXPIRED = "local-idle-timeout expired";
     private final ContainerContext container;
     private final org.apache.qpid.proton.engine.Connection engineConnection;
     private final org.apache.qpid.proton.engine.Transport transport;
@@ -267,7 +269,13 @@ public final class ConnectionDriver {
         if (transportClosed) {
             return 0;
         }
-        return transport.tick(nowMillis);
+        long deadline = transport.tick(nowMillis);
+        org.apache.qpid.proton.amqp.transport.ErrorCondition local = engineConnection.getCondition();
+        if (ioError == null && local != null && IDLE_TIMEOUT_EXPIRED.equals(local.getDescription())) {
+            // the engine closed for a local idle timeout: report that, not the "connection aborted" it leaves behind
+            ioError = Conditions.fromEngine(local);
+        }
+        return deadline;
     }
 
     /** Reports that the network connection is established: calls {@code onTransportOpen}. */

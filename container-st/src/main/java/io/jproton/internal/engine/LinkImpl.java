@@ -105,11 +105,4 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
             touched();
         }
     }
-
-    /** @return true if the link's sender settles before sending (at-most-once) */
-    boolean presettled() {
-        SenderSettleMode m = engine.getRemoteState() == EndpointState.UNINITIALIZED || engine instanceof org.apache.qpid.proton.engine.Sender
-                ? engine.getSenderSettleMode() : engine.getRemoteSenderSettleMode();
-        return m == SenderSettleMode.SETTLED;
-    }
 }

@@ -66,7 +66,7 @@ final class Termini {
                 : COPY.equals(s.getDistributionMode()) ? Source.DistributionMode.COPY : Source.DistributionMode.UNSPECIFIED;
         Map<String, Object> filters = new LinkedHashMap<>();
         if (s.getFilter() != null) {
-            s.getFilter().forEach((k, v) -> filters.put(k.toString(), AmqpTypes.fromEngine(v)));
+            ((Map<?, ?>) s.getFilter()).forEach((k, v) -> filters.put(k.toString(), AmqpTypes.fromEngine(v)));
         }
         return new Source(s.getAddress(), s.getDynamic(), durability(s.getDurable()), expiry(s.getExpiryPolicy()),
                 timeout(s.getTimeout()), AmqpTypes.names(s.getCapabilities()), mode, filters);

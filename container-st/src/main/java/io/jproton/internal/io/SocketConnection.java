@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  */
 public final class SocketConnection implements DriverHost, Selectable {
     private static final int MAX_READS_PER_TURN = 16;
+    private static final long CLOCK_BASE = System.nanoTime();
 
     private final EventLoop loop;
     private final Consumer<SocketConnection> onFinished;
@@ -212,7 +213,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     }
 
     private void updateTicks() {
-        long now = System.nanoTime() / 1_000_000;
+        long now = engineMillis();
         long deadline = driver.tick(now);
         if (deadline != 0 && (tickTimer == null || deadline != tickDeadline)) {
             if (tickTimer != null) {
@@ -224,6 +225,11 @@ public final class SocketConnection implements DriverHost, Selectable {
                 markDirty();
             }, false);
         }
+    }
+
+    /** A millisecond clock for the engine's idle-timeout checks: monotonic, and always positive (0 means "no deadline"). */
+    private static long engineMillis() {
+        return (System.nanoTime() - CLOCK_BASE) / 1_000_000 + 1;
     }
 
     private void finish() {

@@ -1,0 +1,95 @@
+package io.jproton.compat;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jproton.Connection;
+import io.jproton.ConnectionOptions;
+import io.jproton.Container;
+import io.jproton.MessagingHandler;
+import java.time.Duration;
+import java.util.List;
+import org.junit.Test;
+
+/** Heartbeats keep an idle connection with a short idle timeout open. */
+public class IdleTimeoutTest {
+
+    @Test
+    public void heartbeatsKeepAnIdleConnectionOpen() throws Exception {
+        Recorder client = new Recorder() {
+            @Override
+            public void onConnectionOpen(Connection c) {
+                super.onConnectionOpen(c);
+                // idle for many timeout periods, then close normally
+                c.container().schedule(Duration.ofMillis(800), c::close);
+            }
+        };
+        Recorder server = new Recorder();
+        Run.bounded(new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                c.serverConnectionOptions(new ConnectionOptions().idleTimeout(Duration.ofMillis(100)));
+                c.connect(Peer.url(Peer.listenOnce(c, server)),
+                        new ConnectionOptions().handler(client).idleTimeout(Duration.ofMillis(100)));
+            }
+        }));
+        assertEquals(List.of("transport_open", "connection_open", "connection_close", "transport_close"), client.events());
+        assertEquals(List.of("transport_open", "connection_open", "connection_close", "transport_close"), server.events());
+    }
+
+    @Test
+    public void aPeerThatFallsSilentIsDetected() throws Exception {
+        Recorder client = new Recorder();
+        io.jproton.ErrorCondition[] error = {null};
+        try (java.net.ServerSocket raw = new java.net.ServerSocket(0)) {
+            Thread peer = new Thread(() -> silentPeer(raw), "silent-peer");
+            peer.setDaemon(true);
+            peer.start();
+            Run.bounded(new Container(new MessagingHandler() {
+                @Override
+                public void onContainerStart(Container c) {
+                    c.connect("127.0.0.1:" + raw.getLocalPort(), new ConnectionOptions().saslEnabled(false)
+                            .idleTimeout(Duration.ofMillis(200)).handler(new Recorder() {
+                                @Override
+                                public void record(String e) {
+                                    client.record(e);
+                                }
+
+                                @Override
+                                public void onTransportError(io.jproton.Transport t) {
+                                    error[0] = t.error();
+                                    super.onTransportError(t);
+                                }
+                            }));
+                }
+            }));
+        }
+        assertEquals(List.of("transport_open", "connection_open", "transport_error", "transport_close"), client.events());
+        org.junit.Assert.assertTrue(String.valueOf(error[0]), String.valueOf(error[0]).contains("idle-timeout"));
+    }
+
+    /** Answers the AMQP header and open once (no idle timeout of its own), then never writes again. */
+    private static void silentPeer(java.net.ServerSocket raw) {
+        try (java.net.Socket s = raw.accept()) {
+            org.apache.qpid.proton.engine.Transport t = org.apache.qpid.proton.Proton.transport();
+            org.apache.qpid.proton.engine.Connection c = org.apache.qpid.proton.Proton.connection();
+            t.bind(c);
+            c.open();
+            byte[] buf = new byte[4096];
+            java.io.InputStream in = s.getInputStream();
+            boolean answered = false;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (!answered) {
+                    t.input(buf, 0, n);
+                    byte[] out = new byte[4096];
+                    int len = t.output(out, 0, out.length);
+                    s.getOutputStream().write(out, 0, len);
+                    s.getOutputStream().flush();
+                    answered = true;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the client closed the socket, as it should
+        }
+    }
+}
