@@ -20,6 +20,8 @@ public final class Main {
         EXAMPLES.put("server_direct", ServerDirect::main);
         EXAMPLES.put("scheduled_send", ScheduledSend::main);
         EXAMPLES.put("broker", Broker::main);
+        EXAMPLES.put("tput_send", TputSend::main);
+        EXAMPLES.put("tput_recv", TputRecv::main);
     }
 
     private Main() {}
