@@ -2,13 +2,10 @@ package io.jproton.examples;
 
 import io.jproton.Container;
 import io.jproton.Listener;
-import io.jproton.Message;
 import io.jproton.MessagingHandler;
 import io.jproton.Sender;
 import io.jproton.Tracker;
 import io.jproton.Transport;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Listens, and sends COUNT messages to the receiver that connects, as the C++ {@code direct_send}:
@@ -37,11 +34,7 @@ public final class DirectSend implements MessagingHandler {
     @Override
     public void onSendable(Sender sender) {
         while (sender.credit() > 0 && sent < total) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sequence", sent + 1);
-            Message msg = new Message(m);
-            msg.id(sent + 1);
-            sender.send(msg);
+            sender.send(Sequence.message(sent + 1));
             sent++;
         }
     }

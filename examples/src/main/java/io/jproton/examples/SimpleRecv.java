@@ -38,7 +38,7 @@ public final class SimpleRecv implements MessagingHandler {
 
     @Override
     public void onMessage(Delivery d, Message msg) {
-        if (msg.id() != null && Ids.asLong(msg.id()) < received) {
+        if (msg.id() != null && Sequence.asLong(msg.id()) < received) {
             return; // a duplicate
         }
         if (expected == 0 || received < expected) {

@@ -3,13 +3,10 @@ package io.jproton.examples;
 import io.jproton.Connection;
 import io.jproton.ConnectionOptions;
 import io.jproton.Container;
-import io.jproton.Message;
 import io.jproton.MessagingHandler;
 import io.jproton.Sender;
 import io.jproton.Tracker;
 import io.jproton.Transport;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Sends COUNT messages with map bodies {@code {"sequence"=N}} to a broker and waits for each to
@@ -52,11 +49,7 @@ public final class SimpleSend implements MessagingHandler {
     @Override
     public void onSendable(Sender s) {
         while (s.credit() > 0 && sent < total) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sequence", sent + 1);
-            Message msg = new Message(m);
-            msg.id(sent + 1);
-            s.send(msg);
+            s.send(Sequence.message(sent + 1));
             sent++;
         }
     }

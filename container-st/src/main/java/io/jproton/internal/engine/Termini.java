@@ -5,6 +5,7 @@ import io.jproton.SourceOptions;
 import io.jproton.Target;
 import io.jproton.TargetOptions;
 import io.jproton.Terminus;
+import io.jproton.TerminusOptions;
 import io.jproton.internal.codec.AmqpTypes;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,14 +24,8 @@ final class Termini {
 
     static org.apache.qpid.proton.amqp.messaging.Source source(String address, SourceOptions o) {
         org.apache.qpid.proton.amqp.messaging.Source s = new org.apache.qpid.proton.amqp.messaging.Source();
-        s.setAddress(address == null || address.isEmpty() ? null : address);
+        applyCommon(s, address, o);
         if (o != null) {
-            if (o.address() != null) s.setAddress(o.address());
-            if (Boolean.TRUE.equals(o.dynamic())) s.setDynamic(true);
-            if (o.durabilityMode() != null) s.setDurable(durability(o.durabilityMode()));
-            if (o.expiryPolicy() != null) s.setExpiryPolicy(expiry(o.expiryPolicy()));
-            if (o.timeout() != null) s.setTimeout(UnsignedInteger.valueOf(o.timeout().toSeconds()));
-            if (o.capabilities() != null) s.setCapabilities(AmqpTypes.symbols(o.capabilities()));
             if (o.distributionMode() != null && o.distributionMode() != Source.DistributionMode.UNSPECIFIED) {
                 s.setDistributionMode(o.distributionMode() == Source.DistributionMode.MOVE ? MOVE : COPY);
             }
@@ -45,16 +40,22 @@ final class Termini {
 
     static org.apache.qpid.proton.amqp.messaging.Target target(String address, TargetOptions o) {
         org.apache.qpid.proton.amqp.messaging.Target t = new org.apache.qpid.proton.amqp.messaging.Target();
-        t.setAddress(address == null || address.isEmpty() ? null : address);
-        if (o != null) {
-            if (o.address() != null) t.setAddress(o.address());
-            if (Boolean.TRUE.equals(o.dynamic())) t.setDynamic(true);
-            if (o.durabilityMode() != null) t.setDurable(durability(o.durabilityMode()));
-            if (o.expiryPolicy() != null) t.setExpiryPolicy(expiry(o.expiryPolicy()));
-            if (o.timeout() != null) t.setTimeout(UnsignedInteger.valueOf(o.timeout().toSeconds()));
-            if (o.capabilities() != null) t.setCapabilities(AmqpTypes.symbols(o.capabilities()));
-        }
+        applyCommon(t, address, o);
         return t;
+    }
+
+    /** Sets what sources and targets share: the address (the options' wins), then every option that is set. */
+    private static void applyCommon(org.apache.qpid.proton.amqp.messaging.Terminus t, String address, TerminusOptions<?> o) {
+        t.setAddress(address == null || address.isEmpty() ? null : address);
+        if (o == null) {
+            return;
+        }
+        if (o.address() != null) t.setAddress(o.address());
+        if (Boolean.TRUE.equals(o.dynamic())) t.setDynamic(true);
+        if (o.durabilityMode() != null) t.setDurable(durability(o.durabilityMode()));
+        if (o.expiryPolicy() != null) t.setExpiryPolicy(expiry(o.expiryPolicy()));
+        if (o.timeout() != null) t.setTimeout(UnsignedInteger.valueOf(o.timeout().toSeconds()));
+        if (o.capabilities() != null) t.setCapabilities(AmqpTypes.symbols(o.capabilities()));
     }
 
     static Source fromEngine(org.apache.qpid.proton.amqp.transport.Source ts) {
@@ -83,14 +84,9 @@ final class Termini {
     static org.apache.qpid.proton.amqp.messaging.Source copy(org.apache.qpid.proton.amqp.transport.Source remote) {
         org.apache.qpid.proton.amqp.messaging.Source s = new org.apache.qpid.proton.amqp.messaging.Source();
         if (remote instanceof org.apache.qpid.proton.amqp.messaging.Source r) {
-            s.setAddress(r.getAddress());
-            s.setDynamic(r.getDynamic());
-            s.setDurable(r.getDurable());
-            s.setExpiryPolicy(r.getExpiryPolicy());
-            s.setTimeout(r.getTimeout());
+            copyCommon(r, s);
             s.setDistributionMode(r.getDistributionMode());
             s.setFilter(r.getFilter());
-            s.setCapabilities(r.getCapabilities());
         }
         return s;
     }
@@ -98,14 +94,19 @@ final class Termini {
     static org.apache.qpid.proton.amqp.messaging.Target copy(org.apache.qpid.proton.amqp.transport.Target remote) {
         org.apache.qpid.proton.amqp.messaging.Target t = new org.apache.qpid.proton.amqp.messaging.Target();
         if (remote instanceof org.apache.qpid.proton.amqp.messaging.Target r) {
-            t.setAddress(r.getAddress());
-            t.setDynamic(r.getDynamic());
-            t.setDurable(r.getDurable());
-            t.setExpiryPolicy(r.getExpiryPolicy());
-            t.setTimeout(r.getTimeout());
-            t.setCapabilities(r.getCapabilities());
+            copyCommon(r, t);
         }
         return t;
+    }
+
+    private static void copyCommon(org.apache.qpid.proton.amqp.messaging.Terminus from,
+                                   org.apache.qpid.proton.amqp.messaging.Terminus to) {
+        to.setAddress(from.getAddress());
+        to.setDynamic(from.getDynamic());
+        to.setDurable(from.getDurable());
+        to.setExpiryPolicy(from.getExpiryPolicy());
+        to.setTimeout(from.getTimeout());
+        to.setCapabilities(from.getCapabilities());
     }
 
     private static TerminusDurability durability(Terminus.Durability d) {
