@@ -34,6 +34,19 @@ public final class GrowableBuffer implements WritableBuffer {
         }
     }
 
+    /** Overwrites 4 bytes at an earlier position (for sizes written after their contents). @param at position @param i value */
+    public void putIntAt(int at, int i) {
+        data[at] = (byte) (i >>> 24);
+        data[at + 1] = (byte) (i >>> 16);
+        data[at + 2] = (byte) (i >>> 8);
+        data[at + 3] = (byte) i;
+    }
+
+    /** Overwrites one byte at an earlier position. @param at position @param b value */
+    public void putAt(int at, byte b) {
+        data[at] = b;
+    }
+
     @Override
     public void put(byte b) {
         need(1);

@@ -2,36 +2,37 @@ package io.jproton.internal.codec;
 
 import io.jproton.Message;
 import io.jproton.ProtonException;
-import java.util.Date;
-import java.util.LinkedHashMap;
+import io.jproton.Symbol;
+import io.jproton.Timestamp;
+import io.jproton.UByte;
+import io.jproton.UInt;
+import io.jproton.ULong;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.qpid.proton.amqp.Binary;
-import org.apache.qpid.proton.amqp.Symbol;
-import org.apache.qpid.proton.amqp.UnsignedByte;
-import org.apache.qpid.proton.amqp.UnsignedInteger;
-import org.apache.qpid.proton.amqp.messaging.AmqpSequence;
-import org.apache.qpid.proton.amqp.messaging.AmqpValue;
-import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
-import org.apache.qpid.proton.amqp.messaging.Data;
-import org.apache.qpid.proton.amqp.messaging.DeliveryAnnotations;
-import org.apache.qpid.proton.amqp.messaging.Footer;
-import org.apache.qpid.proton.amqp.messaging.Header;
-import org.apache.qpid.proton.amqp.messaging.MessageAnnotations;
-import org.apache.qpid.proton.amqp.messaging.Properties;
-import org.apache.qpid.proton.amqp.messaging.Section;
-import org.apache.qpid.proton.message.impl.MessageImpl;
 
 /**
- * Encodes and decodes {@link Message} in AMQP 1.0 wire format, through proton-j's codec.
+ * Encodes and decodes {@link Message} in AMQP 1.0 wire format, straight between the message and
+ * bytes (no intermediate section objects).
  *
  * <p>Body mapping: a {@code byte[]} body is a data section; a List body with
- * {@link Message#inferred()} is an amqp-sequence section; any other body is an amqp-value
- * section. Decoding maps them back and sets {@code inferred} for amqp-sequence.
+ * {@link Message#inferred()} is an amqp-sequence section; any other body, null included, is an
+ * amqp-value section. Decoding maps them back and sets {@code inferred} for amqp-sequence.
  *
- * <p>Stateless; thread-safe (proton-j keeps its codec state per thread).
+ * <p>Stateless; thread-safe.
  */
 public final class MessageCodec {
+    private static final int HEADER = 0x70;
+    private static final int DELIVERY_ANNOTATIONS = 0x71;
+    private static final int MESSAGE_ANNOTATIONS = 0x72;
+    private static final int PROPERTIES = 0x73;
+    private static final int APPLICATION_PROPERTIES = 0x74;
+    private static final int DATA = 0x75;
+    private static final int AMQP_SEQUENCE = 0x76;
+    private static final int AMQP_VALUE = 0x77;
+    private static final int FOOTER = 0x78;
+
     private MessageCodec() {}
 
     /** @param m the message @return its encoding */
@@ -41,9 +42,85 @@ public final class MessageCodec {
         return java.util.Arrays.copyOf(buf.array(), buf.position());
     }
 
-    /** Encodes at the buffer's position. @param m the message @param out where to write */
-    public static void encode(Message m, GrowableBuffer out) {
-        toEngine(m).encode(out);
+    private static void section(GrowableBuffer b, int descriptor) {
+        b.put((byte) 0x00);
+        b.put((byte) 0x53);
+        b.put((byte) descriptor);
+    }
+
+    /** Encodes at the buffer's position. @param m the message @param b where to write */
+    public static void encode(Message m, GrowableBuffer b) {
+        if (m.durable() || m.priority() != 4 || !m.ttl().isZero() || m.firstAcquirer() || m.deliveryCount() != 0) {
+            section(b, HEADER);
+            Object[] f = {m.durable() ? Boolean.TRUE : null, m.priority() != 4 ? UByte.of(m.priority()) : null,
+                m.ttl().isZero() ? null : UInt.of(m.ttl().toMillis()), m.firstAcquirer() ? Boolean.TRUE : null,
+                m.deliveryCount() != 0 ? UInt.of(m.deliveryCount()) : null};
+            writeFields(b, f);
+        }
+        if (m.hasDeliveryAnnotations()) {
+            section(b, DELIVERY_ANNOTATIONS);
+            AmqpEncoder.writeSymbolKeyedMap(b, m.deliveryAnnotations());
+        }
+        if (m.hasMessageAnnotations()) {
+            section(b, MESSAGE_ANNOTATIONS);
+            AmqpEncoder.writeSymbolKeyedMap(b, m.messageAnnotations());
+        }
+        if (hasProperties(m)) {
+            section(b, PROPERTIES);
+            Object[] f = {m.id(), m.userId(), nullIfEmpty(m.to()), nullIfEmpty(m.subject()), nullIfEmpty(m.replyTo()),
+                m.correlationId(), symbolOrNull(m.contentType()), symbolOrNull(m.contentEncoding()), m.expiryTime(),
+                m.creationTime(), nullIfEmpty(m.groupId()), m.groupSequence() != 0 ? UInt.of(m.groupSequence()) : null,
+                nullIfEmpty(m.replyToGroupId())};
+            writeFields(b, f);
+        }
+        if (m.hasProperties()) {
+            section(b, APPLICATION_PROPERTIES);
+            AmqpEncoder.writeMap(b, m.properties());
+        }
+        Object body = m.body();
+        if (body instanceof byte[] bytes) {
+            section(b, DATA);
+            AmqpEncoder.writeBinary(b, bytes);
+        } else if (body instanceof List<?> l && m.inferred()) {
+            section(b, AMQP_SEQUENCE);
+            AmqpEncoder.writeList(b, l);
+        } else {
+            // a null body is still sent, as amqp-value(null), as Proton C++ does: a message always has a body
+            section(b, AMQP_VALUE);
+            AmqpEncoder.writeValue(b, body);
+        }
+        if (m.hasFooter()) {
+            section(b, FOOTER);
+            AmqpEncoder.writeSymbolKeyedMap(b, m.footer());
+        }
+    }
+
+    private static boolean hasProperties(Message m) {
+        return m.id() != null || m.userId() != null || !m.to().isEmpty() || !m.subject().isEmpty()
+                || !m.replyTo().isEmpty() || m.correlationId() != null || !m.contentType().isEmpty()
+                || !m.contentEncoding().isEmpty() || m.expiryTime() != null || m.creationTime() != null
+                || !m.groupId().isEmpty() || m.groupSequence() != 0 || !m.replyToGroupId().isEmpty();
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static Symbol symbolOrNull(String s) {
+        return s.isEmpty() ? null : Symbol.of(s);
+    }
+
+    /** Writes a composite's fields as a list, leaving out trailing nulls. */
+    private static void writeFields(GrowableBuffer b, Object[] fields) {
+        int n = fields.length;
+        while (n > 0 && fields[n - 1] == null) {
+            n--;
+        }
+        int at = AmqpEncoder.beginCompound(b, 0xd0);
+        for (int i = 0; i < n; i++) {
+            AmqpEncoder.writeValue(b, fields[i]);
+        }
+        AmqpEncoder.endCompound(b, at, n);
     }
 
     /**
@@ -52,125 +129,144 @@ public final class MessageCodec {
      * @throws ProtonException if the bytes are not a valid AMQP message
      */
     public static Message decode(byte[] bytes, int offset, int length) {
-        MessageImpl pm = new MessageImpl();
         try {
-            pm.decode(bytes, offset, length);
-        } catch (RuntimeException e) {
+            return decodeSections(new AmqpDecoder(bytes, offset, length));
+        } catch (ProtonException e) {
             throw new ProtonException("cannot decode AMQP message: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ProtonException("cannot decode AMQP message: " + e, e);
         }
-        return fromEngine(pm);
     }
 
-    static MessageImpl toEngine(Message m) {
-        MessageImpl pm = new MessageImpl();
-        if (m.durable() || m.priority() != 4 || !m.ttl().isZero() || m.firstAcquirer() || m.deliveryCount() != 0) {
-            Header h = new Header();
-            if (m.durable()) h.setDurable(true);
-            if (m.priority() != 4) h.setPriority(UnsignedByte.valueOf((byte) m.priority()));
-            if (!m.ttl().isZero()) h.setTtl(UnsignedInteger.valueOf(m.ttl().toMillis()));
-            if (m.firstAcquirer()) h.setFirstAcquirer(true);
-            if (m.deliveryCount() != 0) h.setDeliveryCount(UnsignedInteger.valueOf(m.deliveryCount()));
-            pm.setHeader(h);
-        }
-        Properties p = new Properties();
-        boolean anyProps = false;
-        if (m.id() != null) { p.setMessageId(AmqpTypes.toEngine(m.id())); anyProps = true; }
-        if (m.userId() != null) { p.setUserId(new Binary(m.userId())); anyProps = true; }
-        if (!m.to().isEmpty()) { p.setTo(m.to()); anyProps = true; }
-        if (!m.subject().isEmpty()) { p.setSubject(m.subject()); anyProps = true; }
-        if (!m.replyTo().isEmpty()) { p.setReplyTo(m.replyTo()); anyProps = true; }
-        if (m.correlationId() != null) { p.setCorrelationId(AmqpTypes.toEngine(m.correlationId())); anyProps = true; }
-        if (!m.contentType().isEmpty()) { p.setContentType(Symbol.valueOf(m.contentType())); anyProps = true; }
-        if (!m.contentEncoding().isEmpty()) { p.setContentEncoding(Symbol.valueOf(m.contentEncoding())); anyProps = true; }
-        if (m.expiryTime() != null) { p.setAbsoluteExpiryTime(new Date(m.expiryTime().millis())); anyProps = true; }
-        if (m.creationTime() != null) { p.setCreationTime(new Date(m.creationTime().millis())); anyProps = true; }
-        if (!m.groupId().isEmpty()) { p.setGroupId(m.groupId()); anyProps = true; }
-        if (m.groupSequence() != 0) { p.setGroupSequence(UnsignedInteger.valueOf(m.groupSequence())); anyProps = true; }
-        if (!m.replyToGroupId().isEmpty()) { p.setReplyToGroupId(m.replyToGroupId()); anyProps = true; }
-        if (anyProps) pm.setProperties(p);
-        if (m.hasDeliveryAnnotations()) pm.setDeliveryAnnotations(new DeliveryAnnotations(annotations(m.deliveryAnnotations())));
-        if (m.hasMessageAnnotations()) pm.setMessageAnnotations(new MessageAnnotations(annotations(m.messageAnnotations())));
-        if (m.hasProperties()) {
-            Map<String, Object> ap = new LinkedHashMap<>();
-            m.properties().forEach((k, v) -> ap.put(k, AmqpTypes.toEngine(v)));
-            pm.setApplicationProperties(new ApplicationProperties(ap));
-        }
-        Object body = m.body();
-        Section section;
-        if (body instanceof byte[] b) {
-            section = new Data(new Binary(b));
-        } else if (body instanceof List<?> l && m.inferred()) {
-            @SuppressWarnings("unchecked")
-            List<Object> converted = (List<Object>) AmqpTypes.toEngine(l);
-            section = new AmqpSequence(converted);
-        } else {
-            // a null body is still sent, as amqp-value(null), as Proton C++ does: a message always has a body
-            section = new AmqpValue(AmqpTypes.toEngine(body));
-        }
-        pm.setBody(section);
-        if (m.hasFooter()) pm.setFooter(new Footer(annotations(m.footer())));
-        return pm;
-    }
-
-    private static Map<Symbol, Object> annotations(Map<Object, Object> in) {
-        Map<Symbol, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<Object, Object> e : in.entrySet()) {
-            Object k = e.getKey();
-            if (!(k instanceof io.jproton.Symbol) && !(k instanceof String)) {
-                throw new IllegalArgumentException("annotation keys must be Symbol or String, got " + k);
-            }
-            out.put(Symbol.valueOf(k.toString()), AmqpTypes.toEngine(e.getValue()));
-        }
-        return out;
-    }
-
-    static Message fromEngine(MessageImpl pm) {
+    private static Message decodeSections(AmqpDecoder d) {
         Message m = new Message();
-        Header h = pm.getHeader();
-        if (h != null) {
-            if (h.getDurable() != null) m.durable(h.getDurable());
-            if (h.getPriority() != null) m.priority(h.getPriority().intValue());
-            if (h.getTtl() != null) m.ttl(java.time.Duration.ofMillis(h.getTtl().longValue()));
-            if (h.getFirstAcquirer() != null) m.firstAcquirer(h.getFirstAcquirer());
-            if (h.getDeliveryCount() != null) m.deliveryCount(h.getDeliveryCount().longValue());
+        List<Object> sequence = null;
+        byte[] data = null;
+        while (d.hasMore()) {
+            if (d.u8() != 0x00) {
+                throw new ProtonException("expected a described section");
+            }
+            int section = sectionCode(d.readValue());
+            switch (section) {
+                case HEADER -> header(m, d.listOrNull());
+                case DELIVERY_ANNOTATIONS -> copy(d.mapOrNull(), m.deliveryAnnotations());
+                case MESSAGE_ANNOTATIONS -> copy(d.mapOrNull(), m.messageAnnotations());
+                case PROPERTIES -> properties(m, d.listOrNull());
+                case APPLICATION_PROPERTIES -> {
+                    Map<Object, Object> ap = d.mapOrNull();
+                    if (ap != null) {
+                        ap.forEach((k, v) -> m.properties().put(String.valueOf(k), v));
+                    }
+                }
+                case DATA -> {
+                    Object v = d.readValue();
+                    if (!(v instanceof byte[] chunk)) {
+                        throw new ProtonException("a data section must hold binary, not " + v);
+                    }
+                    data = data == null ? chunk : concat(data, chunk);
+                    m.body(data);
+                }
+                case AMQP_SEQUENCE -> {
+                    List<Object> l = d.listOrNull();
+                    if (sequence == null) {
+                        sequence = new ArrayList<>();
+                    }
+                    if (l != null) {
+                        sequence.addAll(l);
+                    }
+                    m.body(sequence);
+                    m.inferred(true);
+                }
+                case AMQP_VALUE -> m.body(d.readValue());
+                case FOOTER -> copy(d.mapOrNull(), m.footer());
+                default -> throw new ProtonException("unknown message section 0x" + Integer.toHexString(section));
+            }
         }
-        Properties p = pm.getProperties();
-        if (p != null) {
-            if (p.getMessageId() != null) m.id(AmqpTypes.fromEngine(p.getMessageId()));
-            if (p.getUserId() != null) m.user(new String((byte[]) AmqpTypes.fromEngine(p.getUserId()), java.nio.charset.StandardCharsets.UTF_8));
-            if (p.getTo() != null) m.to(p.getTo());
-            if (p.getSubject() != null) m.subject(p.getSubject());
-            if (p.getReplyTo() != null) m.replyTo(p.getReplyTo());
-            if (p.getCorrelationId() != null) m.correlationId(AmqpTypes.fromEngine(p.getCorrelationId()));
-            if (p.getContentType() != null) m.contentType(p.getContentType().toString());
-            if (p.getContentEncoding() != null) m.contentEncoding(p.getContentEncoding().toString());
-            if (p.getAbsoluteExpiryTime() != null) m.expiryTime(io.jproton.Timestamp.of(p.getAbsoluteExpiryTime().getTime()));
-            if (p.getCreationTime() != null) m.creationTime(io.jproton.Timestamp.of(p.getCreationTime().getTime()));
-            if (p.getGroupId() != null) m.groupId(p.getGroupId());
-            if (p.getGroupSequence() != null) m.groupSequence(p.getGroupSequence().longValue());
-            if (p.getReplyToGroupId() != null) m.replyToGroupId(p.getReplyToGroupId());
-        }
-        if (pm.getDeliveryAnnotations() != null) copyAnnotations(pm.getDeliveryAnnotations().getValue(), m.deliveryAnnotations());
-        if (pm.getMessageAnnotations() != null) copyAnnotations(pm.getMessageAnnotations().getValue(), m.messageAnnotations());
-        if (pm.getApplicationProperties() != null && pm.getApplicationProperties().getValue() != null) {
-            pm.getApplicationProperties().getValue().forEach((k, v) -> m.properties().put(String.valueOf(k), AmqpTypes.fromEngine(v)));
-        }
-        Section body = pm.getBody();
-        if (body instanceof Data d) {
-            m.body(AmqpTypes.fromEngine(d.getValue()));
-        } else if (body instanceof AmqpValue v) {
-            m.body(AmqpTypes.fromEngine(v.getValue()));
-        } else if (body instanceof AmqpSequence s) {
-            m.body(AmqpTypes.fromEngine(s.getValue()));
-            m.inferred(true);
-        }
-        if (pm.getFooter() != null) copyAnnotations(pm.getFooter().getValue(), m.footer());
         return m;
     }
 
-    private static void copyAnnotations(Map<?, ?> in, Map<Object, Object> out) {
-        if (in != null) {
-            in.forEach((k, v) -> out.put(AmqpTypes.fromEngine(k), AmqpTypes.fromEngine(v)));
+    private static int sectionCode(Object descriptor) {
+        if (descriptor instanceof ULong u && u.bits() >= HEADER && u.bits() <= FOOTER) {
+            return (int) u.bits();
         }
+        if (descriptor instanceof Symbol s) {
+            return switch (s.value()) {
+                case "amqp:header:list" -> HEADER;
+                case "amqp:delivery-annotations:map" -> DELIVERY_ANNOTATIONS;
+                case "amqp:message-annotations:map" -> MESSAGE_ANNOTATIONS;
+                case "amqp:properties:list" -> PROPERTIES;
+                case "amqp:application-properties:map" -> APPLICATION_PROPERTIES;
+                case "amqp:data:binary" -> DATA;
+                case "amqp:amqp-sequence:list" -> AMQP_SEQUENCE;
+                case "amqp:amqp-value:*" -> AMQP_VALUE;
+                case "amqp:footer:map" -> FOOTER;
+                default -> throw new ProtonException("unknown message section " + s);
+            };
+        }
+        throw new ProtonException("unknown message section " + descriptor);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static void copy(Map<Object, Object> from, Map<Object, Object> to) {
+        if (from != null) {
+            to.putAll(from);
+        }
+    }
+
+    private static Object field(List<Object> f, int i) {
+        return f != null && i < f.size() ? f.get(i) : null;
+    }
+
+    private static <T> T field(List<Object> f, int i, Class<T> type, String name) {
+        Object v = field(f, i);
+        if (v == null || type.isInstance(v)) {
+            return type.cast(v);
+        }
+        throw new ProtonException("message field " + name + " has the wrong type: " + v.getClass().getSimpleName());
+    }
+
+    private static void header(Message m, List<Object> f) {
+        Boolean durable = field(f, 0, Boolean.class, "durable");
+        UByte priority = field(f, 1, UByte.class, "priority");
+        UInt ttl = field(f, 2, UInt.class, "ttl");
+        Boolean first = field(f, 3, Boolean.class, "first-acquirer");
+        UInt count = field(f, 4, UInt.class, "delivery-count");
+        if (durable != null) m.durable(durable);
+        if (priority != null) m.priority(priority.value());
+        if (ttl != null) m.ttl(Duration.ofMillis(ttl.value()));
+        if (first != null) m.firstAcquirer(first);
+        if (count != null) m.deliveryCount(count.value());
+    }
+
+    private static void properties(Message m, List<Object> f) {
+        if (field(f, 0) != null) m.id(field(f, 0));
+        byte[] user = field(f, 1, byte[].class, "user-id");
+        if (user != null) m.user(new String(user, java.nio.charset.StandardCharsets.UTF_8));
+        String to = field(f, 2, String.class, "to");
+        if (to != null) m.to(to);
+        String subject = field(f, 3, String.class, "subject");
+        if (subject != null) m.subject(subject);
+        String replyTo = field(f, 4, String.class, "reply-to");
+        if (replyTo != null) m.replyTo(replyTo);
+        if (field(f, 5) != null) m.correlationId(field(f, 5));
+        Symbol contentType = field(f, 6, Symbol.class, "content-type");
+        if (contentType != null) m.contentType(contentType.value());
+        Symbol contentEncoding = field(f, 7, Symbol.class, "content-encoding");
+        if (contentEncoding != null) m.contentEncoding(contentEncoding.value());
+        Timestamp expiry = field(f, 8, Timestamp.class, "absolute-expiry-time");
+        if (expiry != null) m.expiryTime(expiry);
+        Timestamp creation = field(f, 9, Timestamp.class, "creation-time");
+        if (creation != null) m.creationTime(creation);
+        String groupId = field(f, 10, String.class, "group-id");
+        if (groupId != null) m.groupId(groupId);
+        UInt groupSequence = field(f, 11, UInt.class, "group-sequence");
+        if (groupSequence != null) m.groupSequence(groupSequence.value());
+        String replyToGroupId = field(f, 12, String.class, "reply-to-group-id");
+        if (replyToGroupId != null) m.replyToGroupId(replyToGroupId);
     }
 }

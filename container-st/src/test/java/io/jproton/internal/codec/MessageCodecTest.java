@@ -102,4 +102,83 @@ public class MessageCodecTest {
         assertEquals(4, back.priority());
         assertEquals(m, back);
     }
+
+    private static Message full() {
+        Message m = new Message(Map.of("k", List.of(1, "two", Symbol.of("three"))));
+        m.durable(true).priority(7).ttl(java.time.Duration.ofMillis(1234)).firstAcquirer(true).deliveryCount(2);
+        m.id(UUID.randomUUID()).user("bob").to("to").subject("subject ünïcode \uD83D\uDE00").replyTo("reply")
+                .correlationId("corr").contentType("text/plain").contentEncoding("gzip").expiryTime(Timestamp.of(5))
+                .creationTime(Timestamp.of(6)).groupId("g").groupSequence(4_000_000_000L).replyToGroupId("rg");
+        m.properties().put("p", 1.5);
+        m.messageAnnotations().put(Symbol.of("x-opt-m"), "m");
+        m.deliveryAnnotations().put(Symbol.of("x-opt-d"), 1L);
+        m.footer().put(Symbol.of("x-opt-f"), true);
+        return m;
+    }
+
+    @Test
+    public void protonJReadsWhatWeWrite() {
+        Message m = full();
+        byte[] enc = m.encode();
+        org.apache.qpid.proton.message.impl.MessageImpl pm = new org.apache.qpid.proton.message.impl.MessageImpl();
+        pm.decode(enc, 0, enc.length);
+        assertEquals("to", pm.getAddress());
+        assertEquals("subject ünïcode \uD83D\uDE00", pm.getSubject());
+        assertEquals(7, pm.getPriority());
+        assertEquals(1234, pm.getTtl());
+        assertEquals("gzip", pm.getContentEncoding());
+        assertEquals(4_000_000_000L, pm.getProperties().getGroupSequence().longValue());
+        assertEquals(1.5, pm.getApplicationProperties().getValue().get("p"));
+        Object body = ((org.apache.qpid.proton.amqp.messaging.AmqpValue) pm.getBody()).getValue();
+        assertEquals(Map.of("k", List.of(1, "two", org.apache.qpid.proton.amqp.Symbol.valueOf("three"))), body);
+        assertTrue(pm.getFooter().getValue().containsKey(org.apache.qpid.proton.amqp.Symbol.valueOf("x-opt-f")));
+    }
+
+    @Test
+    public void weReadWhatProtonJWrites() {
+        org.apache.qpid.proton.message.impl.MessageImpl pm = new org.apache.qpid.proton.message.impl.MessageImpl();
+        pm.setAddress("addr");
+        pm.setMessageId(org.apache.qpid.proton.amqp.UnsignedLong.valueOf(9));
+        pm.setDurable(true);
+        pm.setApplicationProperties(new org.apache.qpid.proton.amqp.messaging.ApplicationProperties(Map.of("a", 1)));
+        pm.setBody(new org.apache.qpid.proton.amqp.messaging.AmqpValue(
+                new Object[] {"array", "of", "strings"}));
+        byte[] buf = new byte[1024];
+        int n = pm.encode(buf, 0, buf.length);
+        Message m = Message.decode(buf, 0, n);
+        assertEquals("addr", m.to());
+        assertEquals(ULong.of(9), m.id());
+        assertTrue(m.durable());
+        assertEquals(1, m.properties().get("a"));
+        assertEquals(List.of("array", "of", "strings"), m.body());
+    }
+
+    @Test
+    public void everyTruncationIsAClearError() {
+        byte[] enc = full().encode();
+        for (int len = 1; len < enc.length; len++) {
+            try {
+                Message.decode(enc, 0, len);
+                // a cut at a section boundary is a valid, shorter message
+            } catch (ProtonException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith("cannot decode AMQP message"));
+            }
+        }
+        byte[] corrupt = enc.clone();
+        for (int i = 0; i < corrupt.length; i++) {
+            byte[] c = enc.clone();
+            c[i] = (byte) 0xff;
+            try {
+                Message.decode(c);
+            } catch (ProtonException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith("cannot decode AMQP message"));
+            }
+        }
+    }
+
+    @Test
+    public void fullMessageRoundTrip() {
+        Message m = full();
+        assertEquals(m, Message.decode(m.encode()));
+    }
 }

@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""W1 throughput benchmark: jproton against Proton C++ 0.37, side by side in one run.
+
+One connection over loopback, 100-byte binary bodies, credit window 1000, a sender that connects
+and a receiver that listens; at-least-once (the sender counts accepts) and pre-settled. Every
+pairing (C++->C++, Java->Java, Java->C++, C++->Java) runs in both modes, several rounds,
+interleaved, so that machine noise hits all of them alike. The rate is the receiver's, from its
+first message to its last. Prints medians and each pairing's ratio to C++->C++ in the same run;
+with --docs, also writes docs/bench-w1.md and docs/bench-w1.png (the chart needs python3-matplotlib).
+
+Usage: bench/w1.py [--count N] [--runs R] [--docs]
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, "bench", "target")
+JAR = os.path.join(ROOT, "examples", "target", "jproton-examples.jar")
+JAVA = [os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "java") if os.environ.get("JAVA_HOME") else "java",
+        "-XX:+UseParallelGC", "-jar", JAR]
+PAIRINGS = [("C++", "C++"), ("Java", "Java"), ("Java", "C++"), ("C++", "Java")]
+MODES = ["at-least-once", "presettled"]
+
+
+def build():
+    os.makedirs(BUILD, exist_ok=True)
+    for name in ("tput_send", "tput_recv"):
+        src = os.path.join(ROOT, "bench", name + ".cpp")
+        out = os.path.join(BUILD, name)
+        if not os.path.exists(out) or os.path.getmtime(src) > os.path.getmtime(out):
+            subprocess.check_call(["g++", "-O2", "-std=c++11", "-pthread", src, "-o", out, "-lqpid-proton-cpp"])
+    if not os.path.exists(JAR):
+        subprocess.check_call(["mvn", "-B", "-q", "package", "-DskipTests"], cwd=ROOT)
+
+
+def command(lang, program):
+    return [os.path.join(BUILD, program)] if lang == "C++" else JAVA + [program]
+
+
+def one_run(sender, receiver, mode, count):
+    recv = subprocess.Popen(command(receiver, "tput_recv") + ["127.0.0.1:0", str(count), "--credit", "1000"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = recv.stdout.readline()
+        m = re.search(r"listening on (\d+)", line)
+        if not m:
+            raise RuntimeError("receiver did not start: " + line + recv.stdout.read())
+        args = ["127.0.0.1:%s/w1" % m.group(1), str(count), "--size", "100"]
+        if mode == "presettled":
+            args.append("--presettled")
+        send = subprocess.run(command(sender, "tput_send") + args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, timeout=600)
+        out, _ = recv.communicate(timeout=600)
+        if send.returncode != 0 or recv.returncode != 0:
+            raise RuntimeError("run failed: sender said %r, receiver said %r" % (send.stdout, out))
+        rate = re.search(r"tput_recv: \d+ messages in [\d.]+ s, (\d+) msg/s", out)
+        if not rate:
+            raise RuntimeError("no rate in receiver output: " + out)
+        return int(rate.group(1))
+    finally:
+        if recv.poll() is None:
+            recv.kill()
+
+
+def main():
+    ap = argparse.ArgumentParser(description="W1: jproton vs Proton C++, side by side")
+    ap.add_argument("--count", type=int, default=1000000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--docs", action="store_true", help="write docs/bench-w1.md and docs/bench-w1.png")
+    a = ap.parse_args()
+    build()
+    results = {(s, r, m): [] for s, r in PAIRINGS for m in MODES}
+    for run in range(a.runs):
+        for mode in MODES:
+            for s, r in PAIRINGS:
+                rate = one_run(s, r, mode, a.count)
+                results[(s, r, mode)].append(rate)
+                print("run %d %-13s %4s -> %-4s %9d msg/s" % (run + 1, mode, s, r, rate), flush=True)
+    lines = ["| pairing (sender -> receiver) | mode | median msg/s | runs | ratio to C++ -> C++ |",
+             "|---|---|---:|---:|---:|"]
+    medians = {}
+    for mode in MODES:
+        anchor = statistics.median(results[("C++", "C++", mode)])
+        for s, r in PAIRINGS:
+            med = statistics.median(results[(s, r, mode)])
+            medians[(s, r, mode)] = med
+            lines.append("| %s -> %s | %s | %.0f | %d | %.2fx |" % (s, r, mode, med, a.runs, med / anchor))
+    table = "\n".join(lines)
+    print()
+    print(table)
+    if a.docs:
+        write_docs(a, table, medians)
+
+
+def write_docs(a, table, medians):
+    docs = os.path.join(ROOT, "docs")
+    os.makedirs(docs, exist_ok=True)
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    with open(os.path.join(docs, "bench-w1.md"), "w") as f:
+        f.write("# W1 throughput, jproton vs Proton C++ 0.37\n\n")
+        f.write("Produced by `bench/w1.py --count %d --runs %d --docs` on %s (%d cores), %s.\n\n"
+                % (a.count, a.runs, cpu or "this machine", os.cpu_count(), time.strftime("%Y-%m-%d")))
+        f.write("One connection over loopback, 100-byte binary body, credit window 1000, %d messages; "
+                "the receiver's rate from first to last message; medians of interleaved runs.\n\n" % a.count)
+        f.write(table + "\n\n![W1 chart](bench-w1.png)\n")
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("python3-matplotlib is not installed: no chart written", file=sys.stderr)
+        return
+    fig, ax = plt.subplots(figsize=(8, 4))
+    width = 0.2
+    for i, (s, r) in enumerate(PAIRINGS):
+        xs = [j + (i - 1.5) * width for j in range(len(MODES))]
+        ax.bar(xs, [medians[(s, r, m)] / 1e6 for m in MODES], width, label="%s -> %s" % (s, r))
+    ax.set_xticks(range(len(MODES)))
+    ax.set_xticklabels(MODES)
+    ax.set_ylabel("million msg/s (median)")
+    ax.set_title("W1: 100-byte messages over one loopback connection")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(os.path.join(docs, "bench-w1.png"), dpi=100)
+
+
+if __name__ == "__main__":
+    main()
