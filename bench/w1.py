@@ -21,8 +21,10 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(ROOT, "bench", "target")
 JAR = os.path.join(ROOT, "examples", "target", "jproton-examples.jar")
-JAVA = [os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "java") if os.environ.get("JAVA_HOME") else "java",
-        "-XX:+UseParallelGC", "-jar", JAR]
+# The JVM settings of the Java side, printed with the results. A throughput collector with a
+# cache-sized young generation suits a 2-core box; set JPROTON_BENCH_JVM_OPTS="" for the JVM's defaults.
+JVM_OPTS = os.environ.get("JPROTON_BENCH_JVM_OPTS", "-XX:+UseParallelGC -Xmn64m").split()
+JAVA = [os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"] + JVM_OPTS + ["-jar", JAR]
 PAIRINGS = [("C++", "C++"), ("Java", "Java"), ("Java", "C++"), ("C++", "Java")]
 MODES = ["at-least-once", "presettled"]
 
@@ -92,6 +94,7 @@ def main():
             lines.append("| %s -> %s | %s | %.0f | %d | %.2fx |" % (s, r, mode, med, a.runs, med / anchor))
     table = "\n".join(lines)
     print()
+    print("Java runs with JVM options: %s" % (" ".join(JVM_OPTS) or "(JVM defaults)"))
     print(table)
     if a.docs:
         write_docs(a, table, medians)
@@ -111,7 +114,8 @@ def write_docs(a, table, medians):
         f.write("Produced by `bench/w1.py --count %d --runs %d --docs` on %s (%d cores), %s.\n\n"
                 % (a.count, a.runs, cpu or "this machine", os.cpu_count(), time.strftime("%Y-%m-%d")))
         f.write("One connection over loopback, 100-byte binary body, credit window 1000, %d messages; "
-                "the receiver's rate from first to last message; medians of interleaved runs.\n\n" % a.count)
+                "the receiver's rate from first to last message; medians of interleaved runs. "
+                "Java runs with JVM options `%s`.\n\n" % (a.count, " ".join(JVM_OPTS) or "(JVM defaults)"))
         f.write(table + "\n\n![W1 chart](bench-w1.png)\n")
     try:
         import matplotlib

@@ -57,6 +57,7 @@ public final class ConnectionDriver {
         collector = Proton.collector();
         engineConnection.collect(collector);
         transport = Proton.transport();
+        transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
         connection = new ConnectionImpl(this, engineConnection);
         engineConnection.setContainer(container.id());
         applyTransportOptions(options);
