@@ -79,4 +79,11 @@ public class ExamplesTest {
             }
         }
     }
+
+    @Test
+    public void connectionEngineRunsTwoEnginesInMemory() throws Exception {
+        try (Proc p = Proc.start(Peers.ours("connection_engine", "-m", "3"))) {
+            assertEquals(List.of("message 1", "message 2", "message 3", "3 messages sent and received in memory"), p.finish());
+        }
+    }
 }

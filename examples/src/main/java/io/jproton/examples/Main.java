@@ -22,6 +22,7 @@ public final class Main {
         EXAMPLES.put("broker", Broker::main);
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);
+        EXAMPLES.put("connection_engine", ConnectionEngineExample::main);
     }
 
     private Main() {}

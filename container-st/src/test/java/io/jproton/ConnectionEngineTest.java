@@ -1,0 +1,126 @@
+package io.jproton;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Test;
+
+/** The connection engine and the in-memory pair: AMQP without sockets or threads. */
+public class ConnectionEngineTest {
+
+    @Test
+    public void twoEnginesExchangeMessagesInMemory() {
+        List<Object> received = new ArrayList<>();
+        int[] accepted = {0};
+        MessagingHandler client = new MessagingHandler() {
+            int sent;
+
+            @Override
+            public void onSendable(Sender s) {
+                while (s.credit() > 0 && sent < 100) {
+                    s.send(new Message(sent++));
+                }
+            }
+
+            @Override
+            public void onTrackerAccept(Tracker t) {
+                if (++accepted[0] == 100) {
+                    t.connection().close();
+                }
+            }
+        };
+        MessagingHandler server = new MessagingHandler() {
+            @Override
+            public void onMessage(Delivery d, Message m) {
+                received.add(m.body());
+            }
+        };
+        EnginePair pair = new EnginePair(client, server);
+        pair.client().connection().openSender("q");
+        pair.run(10_000);
+        assertEquals(100, received.size());
+        assertEquals(99, received.get(99));
+        assertEquals(100, accepted[0]);
+        assertTrue(pair.client().finished());
+        assertTrue(pair.server().finished());
+        assertFalse(pair.client().dispatch());
+    }
+
+    @Test
+    public void wakeAndWorkRunInTheNextDispatch() throws Exception {
+        List<String> events = new ArrayList<>();
+        MessagingHandler client = new MessagingHandler() {
+            @Override
+            public void onConnectionWake(Connection c) {
+                events.add("wake");
+            }
+        };
+        EnginePair pair = new EnginePair(client, new MessagingHandler() { });
+        pair.run(100);
+        Connection c = pair.client().connection();
+        Thread t = new Thread(() -> {
+            c.wake();
+            assertTrue(c.workQueue().add(() -> events.add("work")));
+        });
+        t.start();
+        t.join(10_000);
+        assertEquals(List.of(), events);
+        pair.client().dispatch();
+        assertEquals(List.of("wake", "work"), events);
+    }
+
+    @Test
+    public void scheduledWorkRunsWhenTickReachesIt() {
+        List<String> ran = new ArrayList<>();
+        ConnectionEngine e = new ConnectionEngine(new MessagingHandler() { });
+        e.tick(1000);
+        e.connection().workQueue().schedule(Duration.ofMillis(50), () -> ran.add("50"));
+        e.connection().workQueue().schedule(Duration.ofMillis(10), () -> ran.add("10"));
+        assertEquals(1010, e.tick(1001));
+        assertEquals(List.of(), ran);
+        e.tick(1010);
+        assertEquals(List.of("10"), ran);
+        e.tick(1100);
+        assertEquals(List.of("10", "50"), ran);
+    }
+
+    @Test
+    public void garbageInputIsATransportError() {
+        List<String> events = new ArrayList<>();
+        ConnectionEngine server = new ConnectionEngine(new MessagingHandler() {
+            @Override
+            public void onTransportError(Transport t) {
+                events.add("error: " + t.error().name());
+            }
+
+            @Override
+            public void onTransportClose(Transport t) {
+                events.add("close");
+            }
+        }, new ConnectionOptions(), true);
+        server.dispatch();
+        byte[] junk = "GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int off = 0;
+        java.nio.ByteBuffer in;
+        while (off < junk.length && (in = server.readBuffer()) != null) {
+            int n = Math.min(in.remaining(), junk.length - off);
+            in.put(junk, off, n);
+            server.readDone(n);
+            off += n;
+        }
+        if (server.readBuffer() != null) {
+            server.readClose();
+        }
+        while (server.writeBuffer() != null) {
+            server.writeDone(server.writeBuffer().remaining());
+        }
+        assertFalse(server.dispatch());
+        assertEquals(2, events.size());
+        assertTrue(events.get(0), events.get(0).startsWith("error: "));
+        assertEquals("close", events.get(1));
+    }
+}
