@@ -1,0 +1,33 @@
+package io.jproton.bench;
+
+import io.jproton.Container;
+import io.jproton.ListenHandler;
+import io.jproton.Listener;
+import io.jproton.MessagingHandler;
+import io.jproton.Transport;
+
+/**
+ * A peer for the memory benchmark, run in its own process: accepts every connection, opens what
+ * the peer opens, accepts every message. Prints {@code listening on PORT}; runs until killed.
+ */
+public final class SinkServer {
+    private SinkServer() {}
+
+    /** @param args {@code [HOST:PORT]}, default 127.0.0.1:0 */
+    public static void main(String[] args) {
+        Container c = new Container(new MessagingHandler() {
+            @Override
+            public void onTransportError(Transport t) {
+                // a client that vanishes is no reason to stop serving the others
+            }
+        }, "sink");
+        c.listen(args.length > 0 ? args[0] : "127.0.0.1:0", new ListenHandler() {
+            @Override
+            public void onOpen(Listener l) {
+                System.out.println("listening on " + l.port());
+                System.out.flush();
+            }
+        });
+        c.run();
+    }
+}

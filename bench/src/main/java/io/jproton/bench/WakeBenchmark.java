@@ -1,0 +1,97 @@
+package io.jproton.bench;
+
+import io.jproton.Connection;
+import io.jproton.ConnectionOptions;
+import io.jproton.Container;
+import io.jproton.ListenHandler;
+import io.jproton.Listener;
+import io.jproton.MessagingHandler;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code Connection.wake()} from another thread to {@code onConnectionWake} on the container's
+ * run() thread: the latency distribution (JMH sample mode reports p50, p99, ...).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class WakeBenchmark {
+    private final AtomicLong wakes = new AtomicLong();
+    private Container container;
+    private Thread runner;
+    private volatile Connection connection;
+
+    @Setup(Level.Trial)
+    public void start() throws InterruptedException {
+        CountDownLatch open = new CountDownLatch(1);
+        container = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                Listener l = c.listen("127.0.0.1:0", new ListenHandler() {
+                    @Override
+                    public ConnectionOptions onAccept(Listener listener) {
+                        listener.stop();
+                        return new ConnectionOptions().handler(new MessagingHandler() { });
+                    }
+                });
+                c.connect("127.0.0.1:" + l.port());
+            }
+
+            @Override
+            public void onConnectionOpen(Connection c) {
+                connection = c;
+                open.countDown();
+            }
+
+            @Override
+            public void onConnectionWake(Connection c) {
+                wakes.incrementAndGet();
+                if (stopping) {
+                    c.close();
+                }
+            }
+        });
+        runner = new Thread(container::run, "container");
+        runner.start();
+        if (!open.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("connection did not open");
+        }
+    }
+
+    private volatile boolean stopping;
+
+    @Benchmark
+    public long wakeToCallback() {
+        long before = wakes.get();
+        connection.wake();
+        long now;
+        while ((now = wakes.get()) == before) {
+            Thread.onSpinWait();
+        }
+        return now;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws InterruptedException {
+        stopping = true;
+        connection.wake();
+        runner.join(10_000);
+    }
+}
