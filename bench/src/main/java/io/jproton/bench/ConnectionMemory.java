@@ -42,6 +42,7 @@ public final class ConnectionMemory {
         String classpath = System.getProperty("java.class.path");
         Process server = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, SinkServer.class.getName()).redirectErrorStream(true).start();
+        boolean ok;
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
             String line = out.readLine();
@@ -49,12 +50,14 @@ public final class ConnectionMemory {
             if (m == null || !m.find()) {
                 throw new IllegalStateException("sink server did not start: " + line);
             }
-            String url = "127.0.0.1:" + m.group(1);
-            System.exit(measure(url, count) ? 0 : 1);
+            ok = measure("127.0.0.1:" + m.group(1), count);
         } finally {
             server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
         }
+        System.exit(ok ? 0 : 1);
     }
 
     /** Prints the top of the heap's class histogram (with -Djproton.bench.histogram=true), to see what a connection holds. */

@@ -8,13 +8,26 @@ import io.jproton.Transport;
 
 /**
  * A peer for the memory benchmark, run in its own process: accepts every connection, opens what
- * the peer opens, accepts every message. Prints {@code listening on PORT}; runs until killed.
+ * the peer opens, accepts every message. Prints {@code listening on PORT}; runs until killed or
+ * until its standard input closes (its parent has gone).
  */
 public final class SinkServer {
     private SinkServer() {}
 
     /** @param args {@code [HOST:PORT]}, default 127.0.0.1:0 */
     public static void main(String[] args) {
+        Thread parentWatch = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // nothing is sent; end of input means the parent has gone
+                }
+            } catch (java.io.IOException e) {
+                // the same: the parent has gone
+            }
+            System.exit(0);
+        }, "parent-watch");
+        parentWatch.setDaemon(true);
+        parentWatch.start();
         Container c = new Container(new MessagingHandler() {
             @Override
             public void onTransportError(Transport t) {

@@ -81,7 +81,7 @@ public final class ValueFormat {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0xff && s.chars().allMatch(x -> x <= 0xff) && c < 0xa0)) {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
                         sb.append(String.format("\\x%02x", (int) c));
                     } else {
                         sb.append(c);

@@ -71,6 +71,10 @@ final class SingleThreadedContainer extends ContainerBase {
         } catch (RuntimeException | Error e) {
             abortAll();
             throw e;
+        } catch (Throwable t) {
+            // a checked exception thrown sneakily by a handler: stop all the same, and report it
+            abortAll();
+            throw new io.jproton.ProtonException("a callback failed: " + t, t);
         } finally {
             loop.thread(null);
             if (lock != null) {
