@@ -133,7 +133,7 @@ def write_docs(a, table, medians):
     ax.set_xticklabels(MODES)
     ax.set_ylabel("million msg/s (median)")
     ax.set_title("W1: 100-byte messages over one loopback connection")
-    ax.legend()
+    ax.legend(loc="lower right")
     fig.tight_layout()
     fig.savefig(os.path.join(docs, "bench-w1.png"), dpi=100)
 
