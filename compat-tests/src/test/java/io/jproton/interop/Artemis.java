@@ -1,0 +1,50 @@
+package io.jproton.interop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An Apache Artemis broker embedded in the test JVM: persistence and security off, one AMQP
+ * acceptor on an ephemeral loopback port, and anycast routing by default for auto-created
+ * addresses (without it, messages sent to a new address are dropped).
+ */
+final class Artemis implements AutoCloseable {
+    private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+    private final int port;
+
+    Artemis() throws Exception {
+        Path dir = Files.createTempDirectory("artemis");
+        ConfigurationImpl cfg = new ConfigurationImpl();
+        cfg.setPersistenceEnabled(false);
+        cfg.setSecurityEnabled(false);
+        cfg.setJMXManagementEnabled(false);
+        cfg.setBrokerInstance(dir.toFile());
+        cfg.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:0?protocols=AMQP");
+        cfg.addAddressSetting("#", new AddressSettings()
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                .setAutoCreateAddresses(true)
+                .setAutoCreateQueues(true));
+        broker.setConfiguration(cfg);
+        broker.start();
+        port = ((NettyAcceptor) broker.getActiveMQServer().getRemotingService().getAcceptor("amqp")).getActualPort();
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url(String address) {
+        return "127.0.0.1:" + port + "/" + address;
+    }
+
+    @Override
+    public void close() throws Exception {
+        broker.stop();
+    }
+}

@@ -1,0 +1,70 @@
+package io.jproton.interop;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jproton.examples.Client;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/** Our examples against an embedded Apache Artemis broker (one broker for the class). */
+public class ArtemisInteropTest {
+    private static Artemis artemis;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        artemis = new Artemis();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (artemis != null) {
+            artemis.close();
+        }
+    }
+
+    @Test
+    public void simpleSendAndRecv() throws Exception {
+        try (Proc send = Proc.start(Peers.ours("simple_send", "-a", artemis.url("artemis-q1"), "-m", "50"))) {
+            assertEquals(List.of("all messages confirmed"), send.finish());
+        }
+        try (Proc recv = Proc.start(Peers.ours("simple_recv", "-a", artemis.url("artemis-q1"), "-m", "50"))) {
+            assertEquals(Peers.sequenceLines(50), recv.finish());
+        }
+    }
+
+    @Test
+    public void helloworld() throws Exception {
+        try (Proc hello = Proc.start(Peers.ours("helloworld", "127.0.0.1:" + artemis.port(), "artemis-hello"))) {
+            assertEquals(List.of("Hello World!"), hello.finish());
+        }
+    }
+
+    @Test
+    public void clientAndServerWithATemporaryReplyQueue() throws Exception {
+        try (Proc server = Proc.start(Peers.ours("server", "127.0.0.1:" + artemis.port(), "artemis-requests"))) {
+            server.await("Server connected");
+            try (Proc client = Proc.start(Peers.ours("client", "-a", artemis.url("artemis-requests")))) {
+                List<String> expected = new ArrayList<>();
+                for (String r : Client.REQUESTS) {
+                    expected.add(r + " => " + r.toUpperCase(Locale.ROOT));
+                }
+                assertEquals(expected, client.finish());
+            }
+        }
+    }
+
+    @Test
+    public void cppSenderToOurReceiverThroughArtemis() throws Exception {
+        try (Proc send = Proc.start(Peers.cpp("simple_send", "-a", artemis.url("artemis-mixed"), "-m", "20"))) {
+            assertTrue(send.finish().contains("all messages confirmed"));
+        }
+        try (Proc recv = Proc.start(Peers.ours("simple_recv", "-a", artemis.url("artemis-mixed"), "-m", "20"))) {
+            assertEquals(Peers.sequenceLines(20), recv.finish());
+        }
+    }
+}
