@@ -67,4 +67,32 @@ public class ArtemisInteropTest {
             assertEquals(Peers.sequenceLines(20), recv.finish());
         }
     }
+
+    @Test
+    public void selectorsAndBrowsing() throws Exception {
+        String url = artemis.url("artemis-colours");
+        try (Proc send = Proc.start(Peers.ours("colour_send", "-a", url, "-m", "10"))) {
+            assertEquals(List.of("all messages confirmed"), send.finish());
+        }
+        try (Proc selected = Proc.start(Peers.ours("selected_recv", "127.0.0.1:" + artemis.port(), "artemis-colours"))) {
+            for (int i = 1; i <= 9; i += 2) {
+                assertEquals("green " + i, selected.await("(green \\d+|red \\d+)"));
+            }
+        }
+        try (Proc browser = Proc.start(Peers.ours("queue_browser", "127.0.0.1:" + artemis.port(), "artemis-colours"))) {
+            for (int i = 2; i <= 10; i += 2) {
+                assertEquals("red " + i, browser.await("(green \\d+|red \\d+)"));
+            }
+        }
+        try (Proc again = Proc.start(Peers.ours("queue_browser", "127.0.0.1:" + artemis.port(), "artemis-colours"))) {
+            assertEquals("browsing did not consume", "red 2", again.await("(green \\d+|red \\d+)"));
+        }
+    }
+
+    @Test
+    public void simpleConnectOpensAndCloses() throws Exception {
+        try (Proc p = Proc.start(Peers.ours("simple_connect", "-a", artemis.url("x"), "-u", "guest", "-p", "guest"))) {
+            assertEquals(List.of(), p.finish());
+        }
+    }
 }

@@ -20,6 +20,10 @@ public final class Main {
         EXAMPLES.put("server_direct", ServerDirect::main);
         EXAMPLES.put("scheduled_send", ScheduledSend::main);
         EXAMPLES.put("broker", Broker::main);
+        EXAMPLES.put("queue_browser", QueueBrowser::main);
+        EXAMPLES.put("selected_recv", SelectedRecv::main);
+        EXAMPLES.put("colour_send", ColourSend::main);
+        EXAMPLES.put("simple_connect", SimpleConnect::main);
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);
         EXAMPLES.put("connection_engine", ConnectionEngineExample::main);

@@ -77,7 +77,7 @@ public final class SimpleSend implements MessagingHandler {
                 .value('m', "messages", "send COUNT messages", "COUNT", "100", v -> count[0] = Options.parseInt(v))
                 .value('u', "user", "authenticate as USER", "USER", null, v -> a[1] = v)
                 .value('p', "password", "authenticate with PASSWORD", "PASSWORD", null, v -> a[2] = v)
-                .flag('r', "reconnect", "reconnect on connection failure", () -> { })
+                .flag('r', "reconnect", "reconnect on connection failure (not supported yet: rejected)", Options::reconnectUnsupported)
                 .parse(args);
         Main.exitOnError(() -> new Container(new SimpleSend(a[0], a[1], a[2], count[0])).run());
     }
