@@ -59,6 +59,12 @@ public interface Connection extends Endpoint {
     /** @return the peer's connection properties, possibly empty */
     Map<Object, Object> properties();
 
+    /** @return the largest frame the peer accepts (from its open frame), 0 before it has opened */
+    int maxFrameSize();
+
+    /** @return the idle timeout the peer asked for (from its open frame), zero for none */
+    java.time.Duration idleTimeout();
+
     /** @return true if this connection has been re-established by the reconnect logic (see ConnectionOptions) */
     boolean reconnected();
 

@@ -21,7 +21,9 @@ public interface Receiver extends Link {
 
     /**
      * Asks the sender to use up or give back all its credit; {@link MessagingHandler#onReceiverDrainFinish}
-     * follows once the credit is zero.
+     * follows once the credit is zero (at once, after the current callback, if it already is).
+     *
+     * @throws IllegalStateException if a drain is already in progress
      */
     void drain();
 }

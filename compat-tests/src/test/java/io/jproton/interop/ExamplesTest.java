@@ -86,4 +86,25 @@ public class ExamplesTest {
             assertEquals(List.of("message 1", "message 2", "message 3", "3 messages sent and received in memory"), p.finish());
         }
     }
+
+    @Test
+    public void flowControlPassesItsFourStages() throws Exception {
+        try (Proc p = Proc.start(Peers.ours("flow_control", "-q"))) {
+            assertEquals(List.of("success: Example 1: simple credit", "success: Example 2: basic drain",
+                    "success: Example 3: drain without credit", "success: Example 4: high/low watermark"), p.finish());
+        }
+    }
+
+    @Test
+    public void connectionOptionsGoToTheConnectionsHandler() throws Exception {
+        try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0"))) {
+            String port = broker.await("broker listening on (\\d+)");
+            try (Proc p = Proc.start(Peers.ours("connection_options", "127.0.0.1:" + port + "/examples"))) {
+                List<String> out = p.finish();
+                assertEquals(2, out.size());
+                assertEquals("connection events going to handler_2", out.get(0));
+                assertTrue(out.get(1), out.get(1).matches("connection max_frame_size: \\d+, idle timeout: \\d+"));
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ public final class Main {
         EXAMPLES.put("selected_recv", SelectedRecv::main);
         EXAMPLES.put("colour_send", ColourSend::main);
         EXAMPLES.put("simple_connect", SimpleConnect::main);
+        EXAMPLES.put("flow_control", FlowControl::main);
+        EXAMPLES.put("connection_options", ConnectionOptionsExample::main);
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);
         EXAMPLES.put("connection_engine", ConnectionEngineExample::main);

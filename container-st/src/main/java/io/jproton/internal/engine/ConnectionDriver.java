@@ -149,6 +149,10 @@ public final class ConnectionDriver {
         return connection;
     }
 
+    org.apache.qpid.proton.engine.Transport engineTransport() {
+        return transport;
+    }
+
     org.apache.qpid.proton.engine.Connection engineConnection() {
         return engineConnection;
     }

@@ -163,6 +163,19 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
     }
 
     @Override
+    public int maxFrameSize() {
+        check("maxFrameSize");
+        return engine.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED ? 0
+                : driver.engineTransport().getRemoteMaxFrameSize();
+    }
+
+    @Override
+    public java.time.Duration idleTimeout() {
+        check("idleTimeout");
+        return java.time.Duration.ofMillis(driver.engineTransport().getRemoteIdleTimeout());
+    }
+
+    @Override
     public boolean reconnected() {
         check("reconnected");
         return reconnected;

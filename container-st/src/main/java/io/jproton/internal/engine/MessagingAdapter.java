@@ -137,11 +137,7 @@ final class MessagingAdapter {
                 s.handler().onSendable(s);
             }
         } else {
-            ReceiverImpl r = (ReceiverImpl) l;
-            if (r.draining && r.engine.getCredit() == 0) {
-                r.draining = false;
-                r.handler().onReceiverDrainFinish(r);
-            }
+            ((ReceiverImpl) l).drainFinished();
         }
     }
 
@@ -172,10 +168,7 @@ final class MessagingAdapter {
                 if (r.autoAccept && !d.isSettled()) {
                     delivery.accept();
                 }
-                if (r.draining && r.engine.getCredit() == 0) {
-                    r.draining = false;
-                    r.handler().onReceiverDrainFinish(r);
-                }
+                r.drainFinished();
             }
             r.topUpCredit();
         } else if (d.isUpdated() && d.remotelySettled() && ctx instanceof DeliveryImpl delivery) {

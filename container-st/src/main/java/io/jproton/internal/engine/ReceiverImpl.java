@@ -78,10 +78,24 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
     @Override
     public void drain() {
         check("drain");
+        if (draining) {
+            throw new IllegalStateException("drain already in progress on " + this);
+        }
+        draining = true;
         if (engine.getCredit() > 0) {
-            draining = true;
             engine.drain(0);
             touched();
+        } else {
+            // nothing to drain: finish at once, after this callback, as Proton C++ does
+            driver.host().addWork(this::drainFinished);
+        }
+    }
+
+    /** Reports the end of a drain once the credit is used up or given back. */
+    void drainFinished() {
+        if (draining && engine.getCredit() == 0) {
+            draining = false;
+            handler().onReceiverDrainFinish(this);
         }
     }
 
