@@ -19,7 +19,7 @@ public class ProtonException extends RuntimeException {
     /** @param message the description @param cause the cause */
     public ProtonException(String message, Throwable cause) {
         super(message, cause);
-        this.condition = new ErrorCondition("proton:io", message);
+        this.condition = new ErrorCondition("proton:error", message);
     }
 
     /** @param condition the AMQP error condition this exception reports */

@@ -22,6 +22,114 @@ public final class Values {
     }
 
     /**
+     * @param value any AMQP value
+     * @return its AMQP type name as Proton C++ prints a {@code type_id}: "int", "string", "symbol", "ulong", ...
+     */
+    public static String typeName(Object value) {
+        if (value == null) return "null";
+        if (value instanceof Boolean) return "boolean";
+        if (value instanceof UByte) return "ubyte";
+        if (value instanceof Byte) return "byte";
+        if (value instanceof UShort) return "ushort";
+        if (value instanceof Short) return "short";
+        if (value instanceof UInt) return "uint";
+        if (value instanceof Integer) return "int";
+        if (value instanceof Character) return "char";
+        if (value instanceof ULong) return "ulong";
+        if (value instanceof Long) return "long";
+        if (value instanceof Timestamp) return "timestamp";
+        if (value instanceof Float) return "float";
+        if (value instanceof Double) return "double";
+        if (value instanceof java.util.UUID) return "uuid";
+        if (value instanceof byte[]) return "binary";
+        if (value instanceof String) return "string";
+        if (value instanceof Symbol) return "symbol";
+        if (value instanceof Described) return "described";
+        if (value instanceof java.util.List) return "list";
+        if (value instanceof java.util.Map) return "map";
+        return value.getClass().getSimpleName();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == Boolean.class) return "boolean";
+        if (type == UByte.class) return "ubyte";
+        if (type == Byte.class) return "byte";
+        if (type == UShort.class) return "ushort";
+        if (type == Short.class) return "short";
+        if (type == UInt.class) return "uint";
+        if (type == Integer.class) return "int";
+        if (type == Character.class) return "char";
+        if (type == ULong.class) return "ulong";
+        if (type == Long.class) return "long";
+        if (type == Timestamp.class) return "timestamp";
+        if (type == Float.class) return "float";
+        if (type == Double.class) return "double";
+        if (type == java.util.UUID.class) return "uuid";
+        if (type == byte[].class) return "binary";
+        if (type == String.class) return "string";
+        if (type == Symbol.class) return "symbol";
+        if (type == Described.class) return "described";
+        if (java.util.List.class.isAssignableFrom(type)) return "list";
+        if (java.util.Map.class.isAssignableFrom(type)) return "map";
+        return type.getSimpleName();
+    }
+
+    /**
+     * The value as exactly the type asked for, as {@code proton::get<T>}: no conversion.
+     *
+     * @param <T> the type
+     * @param value the value
+     * @param type the Java class of the AMQP type wanted (Integer for int, UInt for uint, ...)
+     * @return the value
+     * @throws ConversionException "unexpected type, want: uint got: int" if the types differ
+     */
+    public static <T> T get(Object value, Class<T> type) {
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        throw new ConversionException("unexpected type, want: " + typeName(type) + " got: " + typeName(value));
+    }
+
+    /**
+     * The value converted to a compatible type, as {@code proton::coerce<T>}: any integer or
+     * floating point type to any other (and booleans to integers), strings and symbols to each other.
+     *
+     * @param <T> the type
+     * @param value the value
+     * @param type one of Long, Integer, Short, Byte, Double, Float, Boolean, String, Symbol, or the value's own class
+     * @return the converted value
+     * @throws ConversionException if the value cannot be converted
+     */
+    public static <T> T coerce(Object value, Class<T> type) {
+        if (type.isInstance(value)) {
+            return type.cast(value);
+        }
+        Object number = value instanceof Number n ? n
+                : value instanceof UByte u ? (Object) u.value()
+                : value instanceof UShort u ? (Object) u.value()
+                : value instanceof UInt u ? (Object) u.value()
+                : value instanceof ULong u ? (Object) u.bits()
+                : value instanceof Boolean b ? (Object) (b ? 1 : 0)
+                : value instanceof Character c ? (Object) (int) c : null;
+        if (number instanceof Number n) {
+            Object out = type == Long.class ? (Object) n.longValue()
+                    : type == Integer.class ? (Object) n.intValue()
+                    : type == Short.class ? (Object) n.shortValue()
+                    : type == Byte.class ? (Object) n.byteValue()
+                    : type == Double.class ? (Object) n.doubleValue()
+                    : type == Float.class ? (Object) n.floatValue()
+                    : type == Boolean.class ? (Object) (n.doubleValue() != 0) : null;
+            if (out != null) {
+                return type.cast(out);
+            }
+        }
+        if ((value instanceof String || value instanceof Symbol) && (type == String.class || type == Symbol.class)) {
+            return type.cast(type == String.class ? value.toString() : Symbol.of(value.toString()));
+        }
+        throw new ConversionException("cannot convert " + typeName(value) + " to " + typeName(type));
+    }
+
+    /**
      * @param a a value @param b a value
      * @return true if equal, comparing {@code byte[]} by content and containers deeply, with AMQP types kept
      */

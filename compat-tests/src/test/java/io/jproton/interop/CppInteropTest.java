@@ -145,4 +145,16 @@ public class CppInteropTest {
             }
         }
     }
+
+    @Test
+    public void messagePropertiesPrintsWhatTheCppProgramPrints() throws Exception {
+        List<String> cpp;
+        try (Proc p = Proc.start(Peers.cpp("message_properties"))) {
+            cpp = p.finish();
+        }
+        try (Proc p = Proc.start(Peers.ours("message_properties"))) {
+            assertEquals(cpp, p.finish());
+        }
+        assertEquals(8, cpp.size());
+    }
 }

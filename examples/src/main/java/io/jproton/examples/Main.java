@@ -19,12 +19,14 @@ public final class Main {
         EXAMPLES.put("server", Server::main);
         EXAMPLES.put("server_direct", ServerDirect::main);
         EXAMPLES.put("scheduled_send", ScheduledSend::main);
+        EXAMPLES.put("scheduled_send_03", ScheduledSend03::main);
         EXAMPLES.put("broker", Broker::main);
         EXAMPLES.put("queue_browser", QueueBrowser::main);
         EXAMPLES.put("selected_recv", SelectedRecv::main);
         EXAMPLES.put("colour_send", ColourSend::main);
         EXAMPLES.put("simple_connect", SimpleConnect::main);
         EXAMPLES.put("flow_control", FlowControl::main);
+        EXAMPLES.put("message_properties", MessageProperties::main);
         EXAMPLES.put("connection_options", ConnectionOptionsExample::main);
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);
