@@ -50,7 +50,7 @@ public interface Connection extends Endpoint {
     /** @return the peer's container id, empty until the peer's open arrives */
     String containerId();
 
-    /** @return the virtual host sent in the open frame (the host name by default) */
+    /** @return the virtual host: the one the peer sent in its open frame (server side), else the one we send (the URL's host by default) */
     String virtualHost();
 
     /** @return the SASL user the peer authenticated as (server side), or the user we log in as (client side); empty if none */
@@ -64,6 +64,12 @@ public interface Connection extends Endpoint {
 
     /** @return the idle timeout the peer asked for (from its open frame), zero for none */
     java.time.Duration idleTimeout();
+
+    /** @return the capabilities the peer offered in its open frame, possibly empty */
+    List<String> offeredCapabilities();
+
+    /** @return the capabilities the peer asked for in its open frame, possibly empty */
+    List<String> desiredCapabilities();
 
     /** @return true if this connection has been re-established by the reconnect logic (see ConnectionOptions) */
     boolean reconnected();

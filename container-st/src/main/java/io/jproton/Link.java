@@ -29,6 +29,12 @@ public interface Link extends Endpoint {
     /** @return the peer's link properties, possibly empty */
     Map<String, Object> properties();
 
+    /** @return the capabilities the peer offered in its attach, possibly empty */
+    java.util.List<String> offeredCapabilities();
+
+    /** @return the capabilities the peer asked for in its attach, possibly empty */
+    java.util.List<String> desiredCapabilities();
+
     /** Detaches the link without closing it. */
     void detach();
 }

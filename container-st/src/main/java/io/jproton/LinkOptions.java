@@ -18,6 +18,8 @@ public abstract class LinkOptions<T extends LinkOptions<T>> {
     SourceOptions source;
     TargetOptions target;
     Map<String, Object> properties;
+    java.util.List<String> offeredCapabilities;
+    java.util.List<String> desiredCapabilities;
 
     LinkOptions() {}
 
@@ -28,6 +30,8 @@ public abstract class LinkOptions<T extends LinkOptions<T>> {
         if (other.source != null) source = new SourceOptions(other.source);
         if (other.target != null) target = new TargetOptions(other.target);
         if (other.properties != null) properties = new LinkedHashMap<>(other.properties);
+        if (other.offeredCapabilities != null) offeredCapabilities = java.util.List.copyOf(other.offeredCapabilities);
+        if (other.desiredCapabilities != null) desiredCapabilities = java.util.List.copyOf(other.desiredCapabilities);
     }
 
     @SuppressWarnings("unchecked")
@@ -71,6 +75,22 @@ public abstract class LinkOptions<T extends LinkOptions<T>> {
         return self();
     }
 
+    /** @param caps capabilities this link offers (sent as symbols in the attach) @return this */
+    public T offeredCapabilities(java.util.List<String> caps) {
+        this.offeredCapabilities = java.util.List.copyOf(caps);
+        return self();
+    }
+
+    /** @param caps capabilities this link asks the peer for (sent as symbols in the attach) @return this */
+    public T desiredCapabilities(java.util.List<String> caps) {
+        this.desiredCapabilities = java.util.List.copyOf(caps);
+        return self();
+    }
+
+    /** @return the offered capabilities, or null if unset */
+    public java.util.List<String> offeredCapabilities() { return offeredCapabilities; }
+    /** @return the desired capabilities, or null if unset */
+    public java.util.List<String> desiredCapabilities() { return desiredCapabilities; }
     /** @return the handler, or null if unset */
     public MessagingHandler handler() { return handler; }
     /** @return the delivery mode, or null if unset */

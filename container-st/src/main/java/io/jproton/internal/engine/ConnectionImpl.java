@@ -142,7 +142,7 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
     @Override
     public String virtualHost() {
         check("virtualHost");
-        String h = engine.getHostname();
+        String h = engine.getRemoteHostname() != null ? engine.getRemoteHostname() : engine.getHostname();
         return h == null ? "" : h;
     }
 
@@ -160,6 +160,18 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
             engine.getRemoteProperties().forEach((k, v) -> out.put(k.toString(), AmqpTypes.fromEngine(v)));
         }
         return out;
+    }
+
+    @Override
+    public List<String> offeredCapabilities() {
+        check("offeredCapabilities");
+        return AmqpTypes.names(engine.getRemoteOfferedCapabilities());
+    }
+
+    @Override
+    public List<String> desiredCapabilities() {
+        check("desiredCapabilities");
+        return AmqpTypes.names(engine.getRemoteDesiredCapabilities());
     }
 
     @Override

@@ -52,6 +52,12 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
         if (o.properties() != null) {
             engine.setProperties(AmqpTypes.symbolKeyed(o.properties()));
         }
+        if (o.offeredCapabilities() != null) {
+            engine.setOfferedCapabilities(AmqpTypes.symbols(o.offeredCapabilities()));
+        }
+        if (o.desiredCapabilities() != null) {
+            engine.setDesiredCapabilities(AmqpTypes.symbols(o.desiredCapabilities()));
+        }
     }
 
     @Override
@@ -95,6 +101,18 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
     public Map<String, Object> properties() {
         check("properties");
         return AmqpTypes.stringKeyed(engine.getRemoteProperties());
+    }
+
+    @Override
+    public java.util.List<String> offeredCapabilities() {
+        check("offeredCapabilities");
+        return AmqpTypes.names(engine.getRemoteOfferedCapabilities());
+    }
+
+    @Override
+    public java.util.List<String> desiredCapabilities() {
+        check("desiredCapabilities");
+        return AmqpTypes.names(engine.getRemoteDesiredCapabilities());
     }
 
     @Override
