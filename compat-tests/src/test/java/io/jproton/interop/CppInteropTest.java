@@ -157,4 +157,31 @@ public class CppInteropTest {
         }
         assertEquals(8, cpp.size());
     }
+
+    @Test
+    public void cppDirectSendToOurSimpleRecv() throws Exception {
+        try (Proc send = Proc.start(Peers.cpp("direct_send", "-a", "127.0.0.1:0/examples", "-m", "" + N))) {
+            String port = send.await("listening on (\\d+)");
+            try (Proc recv = Proc.start(Peers.ours("simple_recv", "-a", "127.0.0.1:" + port + "/examples", "-m", "" + N))) {
+                assertEquals(Peers.sequenceLines(N), recv.finish());
+            }
+            assertTrue(send.finish().contains("all messages confirmed"));
+        }
+    }
+
+    @Test
+    public void cppScheduledSendersThroughOurBroker() throws Exception {
+        for (String example : new String[] {"scheduled_send", "scheduled_send_03"}) {
+            try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0"))) {
+                String port = broker.await("broker listening on (\\d+)");
+                try (Proc p = Proc.start(Peers.cpp(example, "-a", "127.0.0.1:" + port + "/examples", "-i", "0.1", "-t", "1"))) {
+                    List<String> out = p.finish();
+                    assertTrue(example + " made some sends: " + out, out.size() >= 3);
+                    for (String line : out) {
+                        assertEquals("send", line);
+                    }
+                }
+            }
+        }
+    }
 }
