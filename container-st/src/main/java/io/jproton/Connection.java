@@ -14,67 +14,118 @@ public interface Connection extends Endpoint {
     /** Opens the connection with the options given at connect time. */
     void open();
 
-    /** Opens the connection. @param options options applied over the container's defaults */
+    /**
+     * Opens the connection.
+     *
+     * @param options options applied over the container's defaults
+     */
     void open(ConnectionOptions options);
 
-    /** @return the default session, opened on first use */
+    /**
+     * @return the default session, opened on first use
+     */
     Session defaultSession();
 
-    /** @return a new open session */
+    /**
+     * @return a new open session
+     */
     Session openSession();
 
-    /** @param options the session's options @return a new open session */
+    /**
+     * @param options the session's options
+     * @return a new open session
+     */
     Session openSession(SessionOptions options);
 
-    /** @param address the target address @return a new sender on the default session */
+    /**
+     * @param address the target address
+     * @return a new sender on the default session
+     */
     Sender openSender(String address);
 
-    /** @param address the target address @param options the sender's options @return a new sender on the default session */
+    /**
+     * @param address the target address
+     * @param options the sender's options
+     * @return a new sender on the default session
+     */
     Sender openSender(String address, SenderOptions options);
 
-    /** @param address the source address @return a new receiver on the default session */
+    /**
+     * @param address the source address
+     * @return a new receiver on the default session
+     */
     Receiver openReceiver(String address);
 
-    /** @param address the source address @param options the receiver's options @return a new receiver on the default session */
+    /**
+     * @param address the source address
+     * @param options the receiver's options
+     * @return a new receiver on the default session
+     */
     Receiver openReceiver(String address, ReceiverOptions options);
 
-    /** @return this connection's sessions, local and remote, in order of creation */
+    /**
+     * @return this connection's sessions, local and remote, in order of creation
+     */
     List<Session> sessions();
 
-    /** @return this connection's senders */
+    /**
+     * @return this connection's senders
+     */
     List<Sender> senders();
 
-    /** @return this connection's receivers */
+    /**
+     * @return this connection's receivers
+     */
     List<Receiver> receivers();
 
-    /** @return the peer's container id, empty until the peer's open arrives */
+    /**
+     * @return the peer's container id, empty until the peer's open arrives
+     */
     String containerId();
 
-    /** @return the virtual host: the one the peer sent in its open frame (server side), else the one we send (the URL's host by default) */
+    /**
+     * @return the virtual host: the one the peer sent in its open frame (server side), else the one we send (the URL's host by default)
+     */
     String virtualHost();
 
-    /** @return the SASL user the peer authenticated as (server side), or the user we log in as (client side); empty if none */
+    /**
+     * @return the SASL user the peer authenticated as (server side), or the user we log in as (client side); empty if none
+     */
     String user();
 
-    /** @return the peer's connection properties, possibly empty */
+    /**
+     * @return the peer's connection properties, possibly empty
+     */
     Map<Object, Object> properties();
 
-    /** @return the largest frame the peer accepts (from its open frame), 0 before it has opened */
+    /**
+     * @return the largest frame the peer accepts (from its open frame), 0 before it has opened
+     */
     int maxFrameSize();
 
-    /** @return the idle timeout the peer asked for (from its open frame), zero for none */
+    /**
+     * @return the idle timeout the peer asked for (from its open frame), zero for none
+     */
     java.time.Duration idleTimeout();
 
-    /** @return the capabilities the peer offered in its open frame, possibly empty */
+    /**
+     * @return the capabilities the peer offered in its open frame, possibly empty
+     */
     List<String> offeredCapabilities();
 
-    /** @return the capabilities the peer asked for in its open frame, possibly empty */
+    /**
+     * @return the capabilities the peer asked for in its open frame, possibly empty
+     */
     List<String> desiredCapabilities();
 
-    /** @return true if this connection has been re-established by the reconnect logic (see ConnectionOptions) */
+    /**
+     * @return true if this connection has been re-established by the reconnect logic (see ConnectionOptions)
+     */
     boolean reconnected();
 
-    /** @return the network transport under this connection */
+    /**
+     * @return the network transport under this connection
+     */
     Transport transport();
 
     /**

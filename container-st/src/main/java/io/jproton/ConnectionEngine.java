@@ -32,7 +32,11 @@ public final class ConnectionEngine {
     private boolean opened;
     private int readStart = -1;
 
-    /** A client engine with default options. @param handler the handler for this connection's events */
+    /**
+     * A client engine with default options.
+     *
+     * @param handler the handler for this connection's events
+     */
     public ConnectionEngine(MessagingHandler handler) {
         this(null, handler, new ConnectionOptions(), false);
     }
@@ -61,12 +65,16 @@ public final class ConnectionEngine {
                 : options, server, host);
     }
 
-    /** @return the connection; {@code container()} of its objects is the container given, or null */
+    /**
+     * @return the connection; {@code container()} of its objects is the container given, or null
+     */
     public Connection connection() {
         return driver.connection();
     }
 
-    /** @return true for the accepting side */
+    /**
+     * @return true for the accepting side
+     */
     public boolean server() {
         return server;
     }
@@ -100,12 +108,16 @@ public final class ConnectionEngine {
         driver.inputClosed();
     }
 
-    /** @return the bytes to send to the peer (read them from its position), or null if there are none now */
+    /**
+     * @return the bytes to send to the peer (read them from its position), or null if there are none now
+     */
     public ByteBuffer writeBuffer() {
         return driver.outputBuffer();
     }
 
-    /** @param n how many bytes of {@link #writeBuffer()} were sent */
+    /**
+     * @param n how many bytes of {@link #writeBuffer()} were sent
+     */
     public void writeDone(int n) {
         driver.outputWritten(n);
     }
@@ -115,7 +127,9 @@ public final class ConnectionEngine {
         driver.disconnected("write side closed");
     }
 
-    /** @param description why the network connection was lost */
+    /**
+     * @param description why the network connection was lost
+     */
     public void disconnected(String description) {
         driver.disconnected(description);
     }
@@ -147,7 +161,9 @@ public final class ConnectionEngine {
         return !driver.finished();
     }
 
-    /** @return true once the connection has finished */
+    /**
+     * @return true once the connection has finished
+     */
     public boolean finished() {
         return driver.finished();
     }

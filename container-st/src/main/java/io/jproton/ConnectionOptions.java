@@ -31,7 +31,9 @@ public final class ConnectionOptions {
     /** Empty options. */
     public ConnectionOptions() {}
 
-    /** @param other options to copy */
+    /**
+     * @param other options to copy
+     */
     public ConnectionOptions(ConnectionOptions other) {
         update(other);
     }
@@ -63,37 +65,55 @@ public final class ConnectionOptions {
         return this;
     }
 
-    /** @param handler the handler for this connection's events, instead of the container's @return this */
+    /**
+     * @param handler the handler for this connection's events, instead of the container's
+     * @return this
+     */
     public ConnectionOptions handler(MessagingHandler handler) {
         this.handler = handler;
         return this;
     }
 
-    /** @param user the SASL user name @return this */
+    /**
+     * @param user the SASL user name
+     * @return this
+     */
     public ConnectionOptions user(String user) {
         this.user = user;
         return this;
     }
 
-    /** @param password the SASL password (PLAIN) @return this */
+    /**
+     * @param password the SASL password (PLAIN)
+     * @return this
+     */
     public ConnectionOptions password(String password) {
         this.password = password;
         return this;
     }
 
-    /** @param id the container id to send in the open frame @return this */
+    /**
+     * @param id the container id to send in the open frame
+     * @return this
+     */
     public ConnectionOptions containerId(String id) {
         this.containerId = id;
         return this;
     }
 
-    /** @param host the virtual host (open frame hostname) @return this */
+    /**
+     * @param host the virtual host (open frame hostname)
+     * @return this
+     */
     public ConnectionOptions virtualHost(String host) {
         this.virtualHost = host;
         return this;
     }
 
-    /** @param bytes the largest frame to accept, at least 512 @return this */
+    /**
+     * @param bytes the largest frame to accept, at least 512
+     * @return this
+     */
     public ConnectionOptions maxFrameSize(int bytes) {
         if (bytes < 512) {
             throw new IllegalArgumentException("max frame size must be at least 512 bytes, got " + bytes);
@@ -102,7 +122,10 @@ public final class ConnectionOptions {
         return this;
     }
 
-    /** @param count the most sessions (channel max + 1) @return this */
+    /**
+     * @param count the most sessions (channel max + 1)
+     * @return this
+     */
     public ConnectionOptions maxSessions(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1, got " + count);
@@ -111,7 +134,10 @@ public final class ConnectionOptions {
         return this;
     }
 
-    /** @param timeout the idle timeout; zero for none @return this */
+    /**
+     * @param timeout the idle timeout; zero for none
+     * @return this
+     */
     public ConnectionOptions idleTimeout(Duration timeout) {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("idle timeout must not be negative: " + timeout);
@@ -120,68 +146,114 @@ public final class ConnectionOptions {
         return this;
     }
 
-    /** @param enabled whether to use a SASL layer (default true) @return this */
+    /**
+     * @param enabled whether to use a SASL layer (default true)
+     * @return this
+     */
     public ConnectionOptions saslEnabled(boolean enabled) {
         this.saslEnabled = enabled;
         return this;
     }
 
-    /** @param mechs space-separated SASL mechanisms to allow, such as "ANONYMOUS PLAIN" @return this */
+    /**
+     * @param mechs space-separated SASL mechanisms to allow, such as "ANONYMOUS PLAIN"
+     * @return this
+     */
     public ConnectionOptions saslAllowedMechs(String mechs) {
         this.saslAllowedMechs = mechs;
         return this;
     }
 
-    /** @param allow whether PLAIN may be used without TLS (jproton has no TLS yet, so it is allowed) @return this */
+    /**
+     * @param allow whether PLAIN may be used without TLS (jproton has no TLS yet, so it is allowed)
+     * @return this
+     */
     public ConnectionOptions saslAllowInsecureMechs(boolean allow) {
         this.saslAllowInsecureMechs = allow;
         return this;
     }
 
-    /** @param properties connection properties to send (keys sent as symbols) @return this */
+    /**
+     * @param properties connection properties to send (keys sent as symbols)
+     * @return this
+     */
     public ConnectionOptions properties(Map<String, Object> properties) {
         this.properties = new LinkedHashMap<>(properties);
         return this;
     }
 
-    /** @param caps capabilities to offer @return this */
+    /**
+     * @param caps capabilities to offer
+     * @return this
+     */
     public ConnectionOptions offeredCapabilities(List<String> caps) {
         this.offeredCapabilities = new ArrayList<>(caps);
         return this;
     }
 
-    /** @param caps capabilities to ask for @return this */
+    /**
+     * @param caps capabilities to ask for
+     * @return this
+     */
     public ConnectionOptions desiredCapabilities(List<String> caps) {
         this.desiredCapabilities = new ArrayList<>(caps);
         return this;
     }
 
-    /** @return the handler, or null if unset */
+    /**
+     * @return the handler, or null if unset
+     */
     public MessagingHandler handler() { return handler; }
-    /** @return the user, or null if unset */
+    /**
+     * @return the user, or null if unset
+     */
     public String user() { return user; }
-    /** @return the password, or null if unset */
+    /**
+     * @return the password, or null if unset
+     */
     public String password() { return password; }
-    /** @return the container id, or null if unset */
+    /**
+     * @return the container id, or null if unset
+     */
     public String containerId() { return containerId; }
-    /** @return the virtual host, or null if unset */
+    /**
+     * @return the virtual host, or null if unset
+     */
     public String virtualHost() { return virtualHost; }
-    /** @return the max frame size, or null if unset */
+    /**
+     * @return the max frame size, or null if unset
+     */
     public Integer maxFrameSize() { return maxFrameSize; }
-    /** @return the max sessions, or null if unset */
+    /**
+     * @return the max sessions, or null if unset
+     */
     public Integer maxSessions() { return maxSessions; }
-    /** @return the idle timeout, or null if unset */
+    /**
+     * @return the idle timeout, or null if unset
+     */
     public Duration idleTimeout() { return idleTimeout; }
-    /** @return whether SASL is enabled, or null if unset */
+    /**
+     * @return whether SASL is enabled, or null if unset
+     */
     public Boolean saslEnabled() { return saslEnabled; }
-    /** @return the allowed SASL mechanisms, or null if unset */
+    /**
+     * @return the allowed SASL mechanisms, or null if unset
+     */
     public String saslAllowedMechs() { return saslAllowedMechs; }
-    /** @return whether insecure mechanisms are allowed, or null if unset */
+    /**
+     * @return whether insecure mechanisms are allowed, or null if unset
+     */
     public Boolean saslAllowInsecureMechs() { return saslAllowInsecureMechs; }
-    /** @return the properties, or null if unset */
+    /**
+     * @return the properties, or null if unset
+     */
     public Map<String, Object> properties() { return properties; }
-    /** @return the offered capabilities, or null if unset */
+    /**
+     * @return the offered capabilities, or null if unset
+     */
     public List<String> offeredCapabilities() { return offeredCapabilities; }
-    /** @return the desired capabilities, or null if unset */
+    /**
+     * @return the desired capabilities, or null if unset
+     */
     public List<String> desiredCapabilities() { return desiredCapabilities; }
 }

@@ -32,7 +32,9 @@ public class Container {
         this(new MessagingHandler() { }, null);
     }
 
-    /** @param handler the handler for every event that no connection or link handler takes */
+    /**
+     * @param handler the handler for every event that no connection or link handler takes
+     */
     public Container(MessagingHandler handler) {
         this(handler, null);
     }
@@ -79,13 +81,17 @@ public class Container {
         core.stop(null);
     }
 
-    /** @param condition the error to close connections with */
+    /**
+     * @param condition the error to close connections with
+     */
     @ThreadSafe(always = false)
     public void stop(ErrorCondition condition) {
         core.stop(condition);
     }
 
-    /** @param autoStop if true (the default), {@code run()} returns once nothing is left to do */
+    /**
+     * @param autoStop if true (the default), {@code run()} returns once nothing is left to do
+     */
     public void autoStop(boolean autoStop) {
         core.autoStop(autoStop);
     }
@@ -123,50 +129,82 @@ public class Container {
         return core.listen(url, new ListenHandler() { }, null);
     }
 
-    /** @param url the URL @param handler the listener's handler @return the listener */
+    /**
+     * @param url the URL
+     * @param handler the listener's handler
+     * @return the listener
+     */
     @ThreadSafe(always = false)
     public Listener listen(String url, ListenHandler handler) {
         return core.listen(url, handler, null);
     }
 
-    /** @param url the URL @param options options for accepted connections @return the listener */
+    /**
+     * @param url the URL
+     * @param options options for accepted connections
+     * @return the listener
+     */
     @ThreadSafe(always = false)
     public Listener listen(String url, ConnectionOptions options) {
         return core.listen(url, new ListenHandler() { }, options);
     }
 
-    /** @param url {@code [amqp://]host[:port]/address} @return a sender to the URL's address */
+    /**
+     * @param url {@code [amqp://]host[:port]/address}
+     * @return a sender to the URL's address
+     */
     @ThreadSafe(always = false)
     public Sender openSender(String url) {
         return openSender(url, null, null);
     }
 
-    /** @param url the URL @param options sender options @return the sender */
+    /**
+     * @param url the URL
+     * @param options sender options
+     * @return the sender
+     */
     @ThreadSafe(always = false)
     public Sender openSender(String url, SenderOptions options) {
         return openSender(url, options, null);
     }
 
-    /** @param url the URL @param options sender options @param connectionOptions connection options @return the sender */
+    /**
+     * @param url the URL
+     * @param options sender options
+     * @param connectionOptions connection options
+     * @return the sender
+     */
     @ThreadSafe(always = false)
     public Sender openSender(String url, SenderOptions options, ConnectionOptions connectionOptions) {
         Url u = Url.parse(url);
         return core.connect(url, connectionOptions).openSender(u.path(), options);
     }
 
-    /** @param url {@code [amqp://]host[:port]/address} @return a receiver from the URL's address */
+    /**
+     * @param url {@code [amqp://]host[:port]/address}
+     * @return a receiver from the URL's address
+     */
     @ThreadSafe(always = false)
     public Receiver openReceiver(String url) {
         return openReceiver(url, null, null);
     }
 
-    /** @param url the URL @param options receiver options @return the receiver */
+    /**
+     * @param url the URL
+     * @param options receiver options
+     * @return the receiver
+     */
     @ThreadSafe(always = false)
     public Receiver openReceiver(String url, ReceiverOptions options) {
         return openReceiver(url, options, null);
     }
 
-    /** @param url the URL @param options receiver options @param connectionOptions connection options @return the receiver */
+    /**
+     * @param url the URL
+     * @param options receiver options
+     * @param connectionOptions connection options
+     * @return the receiver
+     */
     @ThreadSafe(always = false)
     public Receiver openReceiver(String url, ReceiverOptions options, ConnectionOptions connectionOptions) {
         Url u = Url.parse(url);
@@ -191,54 +229,75 @@ public class Container {
         return core.schedule(delay, work);
     }
 
-    /** @param handle work to cancel @return true if it was cancelled before it ran */
+    /**
+     * @param handle work to cancel
+     * @return true if it was cancelled before it ran
+     */
     @ThreadSafe(always = false)
     public boolean cancel(WorkHandle handle) {
         return handle.cancel();
     }
 
-    /** @return the container id */
+    /**
+     * @return the container id
+     */
     @ThreadSafe
     public String id() {
         return core.id();
     }
 
-    /** @param options defaults for connections made with {@link #connect} */
+    /**
+     * @param options defaults for connections made with {@link #connect}
+     */
     public void clientConnectionOptions(ConnectionOptions options) {
         core.clientConnectionOptions(options);
     }
 
-    /** @return a copy of the defaults for outgoing connections */
+    /**
+     * @return a copy of the defaults for outgoing connections
+     */
     public ConnectionOptions clientConnectionOptions() {
         return core.clientConnectionOptions();
     }
 
-    /** @param options defaults for accepted connections */
+    /**
+     * @param options defaults for accepted connections
+     */
     public void serverConnectionOptions(ConnectionOptions options) {
         core.serverConnectionOptions(options);
     }
 
-    /** @return a copy of the defaults for accepted connections */
+    /**
+     * @return a copy of the defaults for accepted connections
+     */
     public ConnectionOptions serverConnectionOptions() {
         return core.serverConnectionOptions();
     }
 
-    /** @param options defaults for every sender */
+    /**
+     * @param options defaults for every sender
+     */
     public void senderOptions(SenderOptions options) {
         core.senderOptions(options);
     }
 
-    /** @return a copy of the sender defaults */
+    /**
+     * @return a copy of the sender defaults
+     */
     public SenderOptions senderOptions() {
         return core.senderOptions();
     }
 
-    /** @param options defaults for every receiver */
+    /**
+     * @param options defaults for every receiver
+     */
     public void receiverOptions(ReceiverOptions options) {
         core.receiverOptions(options);
     }
 
-    /** @return a copy of the receiver defaults */
+    /**
+     * @return a copy of the receiver defaults
+     */
     public ReceiverOptions receiverOptions() {
         return core.receiverOptions();
     }
@@ -256,7 +315,9 @@ public class Container {
         core.externalLock(lock);
     }
 
-    /** @return the name of the implementation in use: "st" or "mt" */
+    /**
+     * @return the name of the implementation in use: "st" or "mt"
+     */
     @ThreadSafe
     public String provider() {
         return core.providerName();

@@ -9,7 +9,9 @@ package io.jproton;
 public class ConversionException extends ProtonException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was wanted and what was found */
+    /**
+     * @param message what was wanted and what was found
+     */
     public ConversionException(String message) {
         super(message);
     }

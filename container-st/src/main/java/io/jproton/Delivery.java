@@ -7,7 +7,9 @@ package io.jproton;
  * <p>Thread-safety: confined to its connection's context; see {@link Endpoint}.
  */
 public interface Delivery extends Transfer {
-    /** @return the receiver the message came on */
+    /**
+     * @return the receiver the message came on
+     */
     Receiver receiver();
 
     /** Accepts and settles. */
@@ -22,6 +24,8 @@ public interface Delivery extends Transfer {
     /** Modifies (delivery failed, may be redelivered) and settles. */
     void modify();
 
-    /** @return the state this side set (by accept, reject, ...), NONE if none yet */
+    /**
+     * @return the state this side set (by accept, reject, ...), NONE if none yet
+     */
     State localState();
 }

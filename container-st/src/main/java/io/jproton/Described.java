@@ -9,7 +9,12 @@ package io.jproton;
  * @param value the described value, any AMQP value
  */
 public record Described(Object descriptor, Object value) {
-    /** Checks the descriptor. */
+    /**
+     * Checks the descriptor.
+     *
+     * @param descriptor a Symbol or ULong
+     * @param value the described value
+     */
     public Described {
         if (!(descriptor instanceof Symbol) && !(descriptor instanceof ULong)) {
             throw new IllegalArgumentException("descriptor must be a Symbol or ULong, got "

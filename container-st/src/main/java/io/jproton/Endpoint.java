@@ -8,27 +8,43 @@ package io.jproton;
  * lock; any other call throws {@link IllegalStateException}.
  */
 public interface Endpoint {
-    /** @return the error the peer closed this endpoint with, or null */
+    /**
+     * @return the error the peer closed this endpoint with, or null
+     */
     ErrorCondition error();
 
-    /** @return true once this endpoint is open locally and remotely and not yet closing */
+    /**
+     * @return true once this endpoint is open locally and remotely and not yet closing
+     */
     boolean active();
 
-    /** @return true once the peer has closed (or detached) this endpoint */
+    /**
+     * @return true once the peer has closed (or detached) this endpoint
+     */
     boolean closedByPeer();
 
     /** Closes this endpoint. */
     void close();
 
-    /** Closes this endpoint with an error. @param condition the error to send to the peer */
+    /**
+     * Closes this endpoint with an error.
+     *
+     * @param condition the error to send to the peer
+     */
     void close(ErrorCondition condition);
 
-    /** @return the container */
+    /**
+     * @return the container
+     */
     Container container();
 
-    /** @return the connection this endpoint belongs to (a connection returns itself) */
+    /**
+     * @return the connection this endpoint belongs to (a connection returns itself)
+     */
     Connection connection();
 
-    /** @return the connection's work queue */
+    /**
+     * @return the connection's work queue
+     */
     WorkQueue workQueue();
 }

@@ -18,24 +18,34 @@ public final class EnginePair {
     private final ConnectionEngine client;
     private final ConnectionEngine server;
 
-    /** @param clientHandler handles the connecting side @param serverHandler handles the accepting side */
+    /**
+     * @param clientHandler handles the connecting side
+     * @param serverHandler handles the accepting side
+     */
     public EnginePair(MessagingHandler clientHandler, MessagingHandler serverHandler) {
         this(new ConnectionEngine(clientHandler, new ConnectionOptions(), false),
                 new ConnectionEngine(serverHandler, new ConnectionOptions(), true));
     }
 
-    /** @param client the connecting engine @param server the accepting engine */
+    /**
+     * @param client the connecting engine
+     * @param server the accepting engine
+     */
     public EnginePair(ConnectionEngine client, ConnectionEngine server) {
         this.client = client;
         this.server = server;
     }
 
-    /** @return the client engine */
+    /**
+     * @return the client engine
+     */
     public ConnectionEngine client() {
         return client;
     }
 
-    /** @return the server engine */
+    /**
+     * @return the server engine
+     */
     public ConnectionEngine server() {
         return server;
     }

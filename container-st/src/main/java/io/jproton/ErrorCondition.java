@@ -16,7 +16,10 @@ public final class ErrorCondition {
     private final String description;
     private final Map<Object, Object> properties;
 
-    /** @param name the condition's symbolic name @param description a human-readable description, may be null */
+    /**
+     * @param name the condition's symbolic name
+     * @param description a human-readable description, may be null
+     */
     public ErrorCondition(String name, String description) {
         this(name, description, Map.of());
     }
@@ -35,17 +38,23 @@ public final class ErrorCondition {
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
-    /** @return the symbolic name, such as {@code amqp:internal-error} */
+    /**
+     * @return the symbolic name, such as {@code amqp:internal-error}
+     */
     public String name() {
         return name;
     }
 
-    /** @return the description, empty if none */
+    /**
+     * @return the description, empty if none
+     */
     public String description() {
         return description;
     }
 
-    /** @return the properties, possibly empty, never null */
+    /**
+     * @return the properties, possibly empty, never null
+     */
     public Map<Object, Object> properties() {
         return properties;
     }

@@ -39,68 +39,108 @@ public abstract class LinkOptions<T extends LinkOptions<T>> {
         return (T) this;
     }
 
-    /** @param handler the handler for this link's events @return this */
+    /**
+     * @param handler the handler for this link's events
+     * @return this
+     */
     public T handler(MessagingHandler handler) {
         this.handler = handler;
         return self();
     }
 
-    /** @param mode the delivery mode @return this */
+    /**
+     * @param mode the delivery mode
+     * @return this
+     */
     public T deliveryMode(DeliveryMode mode) {
         this.deliveryMode = mode;
         return self();
     }
 
-    /** @param name the link name (unique per connection; generated if unset) @return this */
+    /**
+     * @param name the link name (unique per connection; generated if unset)
+     * @return this
+     */
     public T name(String name) {
         this.name = name;
         return self();
     }
 
-    /** @param source source terminus options @return this */
+    /**
+     * @param source source terminus options
+     * @return this
+     */
     public T source(SourceOptions source) {
         this.source = new SourceOptions(source);
         return self();
     }
 
-    /** @param target target terminus options @return this */
+    /**
+     * @param target target terminus options
+     * @return this
+     */
     public T target(TargetOptions target) {
         this.target = new TargetOptions(target);
         return self();
     }
 
-    /** @param properties link properties to send (keys sent as symbols) @return this */
+    /**
+     * @param properties link properties to send (keys sent as symbols)
+     * @return this
+     */
     public T properties(Map<String, Object> properties) {
         this.properties = new LinkedHashMap<>(properties);
         return self();
     }
 
-    /** @param caps capabilities this link offers (sent as symbols in the attach) @return this */
+    /**
+     * @param caps capabilities this link offers (sent as symbols in the attach)
+     * @return this
+     */
     public T offeredCapabilities(java.util.List<String> caps) {
         this.offeredCapabilities = java.util.List.copyOf(caps);
         return self();
     }
 
-    /** @param caps capabilities this link asks the peer for (sent as symbols in the attach) @return this */
+    /**
+     * @param caps capabilities this link asks the peer for (sent as symbols in the attach)
+     * @return this
+     */
     public T desiredCapabilities(java.util.List<String> caps) {
         this.desiredCapabilities = java.util.List.copyOf(caps);
         return self();
     }
 
-    /** @return the offered capabilities, or null if unset */
+    /**
+     * @return the offered capabilities, or null if unset
+     */
     public java.util.List<String> offeredCapabilities() { return offeredCapabilities; }
-    /** @return the desired capabilities, or null if unset */
+    /**
+     * @return the desired capabilities, or null if unset
+     */
     public java.util.List<String> desiredCapabilities() { return desiredCapabilities; }
-    /** @return the handler, or null if unset */
+    /**
+     * @return the handler, or null if unset
+     */
     public MessagingHandler handler() { return handler; }
-    /** @return the delivery mode, or null if unset */
+    /**
+     * @return the delivery mode, or null if unset
+     */
     public DeliveryMode deliveryMode() { return deliveryMode; }
-    /** @return the name, or null if unset */
+    /**
+     * @return the name, or null if unset
+     */
     public String name() { return name; }
-    /** @return the source options, or null if unset */
+    /**
+     * @return the source options, or null if unset
+     */
     public SourceOptions source() { return source; }
-    /** @return the target options, or null if unset */
+    /**
+     * @return the target options, or null if unset
+     */
     public TargetOptions target() { return target; }
-    /** @return the properties, or null if unset */
+    /**
+     * @return the properties, or null if unset
+     */
     public Map<String, Object> properties() { return properties; }
 }

@@ -7,7 +7,11 @@ package io.jproton;
  * callbacks never run concurrently.
  */
 public interface ListenHandler {
-    /** The listener is open and bound. @param listener the listener */
+    /**
+     * The listener is open and bound.
+     *
+     * @param listener the listener
+     */
     default void onOpen(Listener listener) {}
 
     /**
@@ -20,9 +24,18 @@ public interface ListenHandler {
         return null;
     }
 
-    /** Listening failed. @param listener the listener @param error what went wrong */
+    /**
+     * Listening failed.
+     *
+     * @param listener the listener
+     * @param error what went wrong
+     */
     default void onError(Listener listener, String error) {}
 
-    /** The listener has closed. @param listener the listener */
+    /**
+     * The listener has closed.
+     *
+     * @param listener the listener
+     */
     default void onClose(Listener listener) {}
 }

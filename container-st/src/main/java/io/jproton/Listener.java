@@ -8,7 +8,9 @@ package io.jproton;
  * multi-threaded container).
  */
 public interface Listener {
-    /** @return the bound port (the real one when listening on port 0) */
+    /**
+     * @return the bound port (the real one when listening on port 0)
+     */
     @ThreadSafe
     int port();
 
@@ -16,6 +18,8 @@ public interface Listener {
     @ThreadSafe(always = false)
     void stop();
 
-    /** @return the container */
+    /**
+     * @return the container
+     */
     Container container();
 }

@@ -55,7 +55,9 @@ public final class Message {
     /** An empty message. */
     public Message() {}
 
-    /** @param body the body */
+    /**
+     * @param body the body
+     */
     public Message(Object body) {
         this.body = body;
     }
@@ -95,19 +97,29 @@ public final class Message {
 
     // ---- body
 
-    /** @return the body, null if none */
+    /**
+     * @return the body, null if none
+     */
     public Object body() { return body; }
 
-    /** @param body the body, any AMQP value @return this */
+    /**
+     * @param body the body, any AMQP value
+     * @return this
+     */
     public Message body(Object body) {
         this.body = body;
         return this;
     }
 
-    /** @return true if a binary or list body is sent as data / amqp-sequence sections */
+    /**
+     * @return true if a binary or list body is sent as data / amqp-sequence sections
+     */
     public boolean inferred() { return inferred; }
 
-    /** @param inferred send a {@code byte[]} body as data and a List body as amqp-sequence (C++ {@code inferred}) @return this */
+    /**
+     * @param inferred send a {@code byte[]} body as data and a List body as amqp-sequence (C++ {@code inferred})
+     * @return this
+     */
     public Message inferred(boolean inferred) {
         this.inferred = inferred;
         return this;
@@ -115,14 +127,24 @@ public final class Message {
 
     // ---- header
 
-    /** @return whether the message is durable */
+    /**
+     * @return whether the message is durable
+     */
     public boolean durable() { return durable; }
-    /** @param durable durable @return this */
+    /**
+     * @param durable durable
+     * @return this
+     */
     public Message durable(boolean durable) { this.durable = durable; return this; }
 
-    /** @return the priority, 0 to 255, default 4 */
+    /**
+     * @return the priority, 0 to 255, default 4
+     */
     public int priority() { return priority; }
-    /** @param priority 0 to 255 @return this */
+    /**
+     * @param priority 0 to 255
+     * @return this
+     */
     public Message priority(int priority) {
         if (priority < 0 || priority > 255) {
             throw new IllegalArgumentException("priority out of range 0..255: " + priority);
@@ -131,9 +153,14 @@ public final class Message {
         return this;
     }
 
-    /** @return the time to live, zero for none */
+    /**
+     * @return the time to live, zero for none
+     */
     public Duration ttl() { return ttl; }
-    /** @param ttl time to live, whole milliseconds are sent @return this */
+    /**
+     * @param ttl time to live, whole milliseconds are sent
+     * @return this
+     */
     public Message ttl(Duration ttl) {
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must not be negative: " + ttl);
@@ -142,14 +169,24 @@ public final class Message {
         return this;
     }
 
-    /** @return the first-acquirer flag */
+    /**
+     * @return the first-acquirer flag
+     */
     public boolean firstAcquirer() { return firstAcquirer; }
-    /** @param b first acquirer @return this */
+    /**
+     * @param b first acquirer
+     * @return this
+     */
     public Message firstAcquirer(boolean b) { this.firstAcquirer = b; return this; }
 
-    /** @return the delivery count (earlier failed deliveries) */
+    /**
+     * @return the delivery count (earlier failed deliveries)
+     */
     public long deliveryCount() { return deliveryCount; }
-    /** @param count the delivery count, 0 to 4294967295 @return this */
+    /**
+     * @param count the delivery count, 0 to 4294967295
+     * @return this
+     */
     public Message deliveryCount(long count) {
         if (count < 0 || count > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("delivery count out of range: " + count);
@@ -160,73 +197,140 @@ public final class Message {
 
     // ---- properties
 
-    /** @return the message id: ULong, UUID, byte[] or String; null if none */
+    /**
+     * @return the message id: ULong, UUID, byte[] or String; null if none
+     */
     public Object id() { return id; }
-    /** @param id a ULong, UUID, byte[] or String; a non-negative Integer or Long becomes a ULong, as in C++ @return this */
+    /**
+     * @param id a ULong, UUID, byte[] or String; a non-negative Integer or Long becomes a ULong, as in C++
+     * @return this
+     */
     public Message id(Object id) { this.id = messageId(id, "id"); return this; }
 
-    /** @return the user id as text, empty if none */
+    /**
+     * @return the user id as text, empty if none
+     */
     public String user() { return userId == null ? "" : new String(userId, java.nio.charset.StandardCharsets.UTF_8); }
-    /** @param user the user id @return this */
+    /**
+     * @param user the user id
+     * @return this
+     */
     public Message user(String user) {
         this.userId = user == null ? null : user.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return this;
     }
-    /** @return the raw user id bytes, or null */
+    /**
+     * @return the raw user id bytes, or null
+     */
     public byte[] userId() { return userId; }
 
-    /** @return the to address, empty if none */
+    /**
+     * @return the to address, empty if none
+     */
     public String to() { return to == null ? "" : to; }
-    /** @param to the to address @return this */
+    /**
+     * @param to the to address
+     * @return this
+     */
     public Message to(String to) { this.to = to; return this; }
-    /** @return the same as {@link #to()} (C++ {@code address()}) */
+    /**
+     * @return the same as {@link #to()} (C++ {@code address()})
+     */
     public String address() { return to(); }
-    /** @param address the same as {@link #to(String)} @return this */
+    /**
+     * @param address the same as {@link #to(String)}
+     * @return this
+     */
     public Message address(String address) { return to(address); }
 
-    /** @return the subject, empty if none */
+    /**
+     * @return the subject, empty if none
+     */
     public String subject() { return subject == null ? "" : subject; }
-    /** @param subject the subject @return this */
+    /**
+     * @param subject the subject
+     * @return this
+     */
     public Message subject(String subject) { this.subject = subject; return this; }
 
-    /** @return the reply-to address, empty if none */
+    /**
+     * @return the reply-to address, empty if none
+     */
     public String replyTo() { return replyTo == null ? "" : replyTo; }
-    /** @param replyTo the reply-to address @return this */
+    /**
+     * @param replyTo the reply-to address
+     * @return this
+     */
     public Message replyTo(String replyTo) { this.replyTo = replyTo; return this; }
 
-    /** @return the correlation id: ULong, UUID, byte[] or String; null if none */
+    /**
+     * @return the correlation id: ULong, UUID, byte[] or String; null if none
+     */
     public Object correlationId() { return correlationId; }
-    /** @param id as {@link #id(Object)} @return this */
+    /**
+     * @param id as {@link #id(Object)}
+     * @return this
+     */
     public Message correlationId(Object id) { this.correlationId = messageId(id, "correlation id"); return this; }
 
-    /** @return the content type, empty if none */
+    /**
+     * @return the content type, empty if none
+     */
     public String contentType() { return contentType == null ? "" : contentType; }
-    /** @param type the content type @return this */
+    /**
+     * @param type the content type
+     * @return this
+     */
     public Message contentType(String type) { this.contentType = type; return this; }
 
-    /** @return the content encoding, empty if none */
+    /**
+     * @return the content encoding, empty if none
+     */
     public String contentEncoding() { return contentEncoding == null ? "" : contentEncoding; }
-    /** @param encoding the content encoding @return this */
+    /**
+     * @param encoding the content encoding
+     * @return this
+     */
     public Message contentEncoding(String encoding) { this.contentEncoding = encoding; return this; }
 
-    /** @return the absolute expiry time, or null */
+    /**
+     * @return the absolute expiry time, or null
+     */
     public Timestamp expiryTime() { return expiryTime; }
-    /** @param t the expiry time @return this */
+    /**
+     * @param t the expiry time
+     * @return this
+     */
     public Message expiryTime(Timestamp t) { this.expiryTime = t; return this; }
 
-    /** @return the creation time, or null */
+    /**
+     * @return the creation time, or null
+     */
     public Timestamp creationTime() { return creationTime; }
-    /** @param t the creation time @return this */
+    /**
+     * @param t the creation time
+     * @return this
+     */
     public Message creationTime(Timestamp t) { this.creationTime = t; return this; }
 
-    /** @return the group id, empty if none */
+    /**
+     * @return the group id, empty if none
+     */
     public String groupId() { return groupId == null ? "" : groupId; }
-    /** @param id the group id @return this */
+    /**
+     * @param id the group id
+     * @return this
+     */
     public Message groupId(String id) { this.groupId = id; return this; }
 
-    /** @return the group sequence */
+    /**
+     * @return the group sequence
+     */
     public long groupSequence() { return groupSequence; }
-    /** @param seq the group sequence (an AMQP sequence-no, 0 to 4294967295) @return this */
+    /**
+     * @param seq the group sequence (an AMQP sequence-no, 0 to 4294967295)
+     * @return this
+     */
     public Message groupSequence(long seq) {
         if (seq < 0 || seq > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("group sequence out of range: " + seq);
@@ -235,49 +339,72 @@ public final class Message {
         return this;
     }
 
-    /** @return the reply-to group id, empty if none */
+    /**
+     * @return the reply-to group id, empty if none
+     */
     public String replyToGroupId() { return replyToGroupId == null ? "" : replyToGroupId; }
-    /** @param id the reply-to group id @return this */
+    /**
+     * @param id the reply-to group id
+     * @return this
+     */
     public Message replyToGroupId(String id) { this.replyToGroupId = id; return this; }
 
     // ---- maps
 
-    /** @return the application properties, mutable, created on first use */
+    /**
+     * @return the application properties, mutable, created on first use
+     */
     public Map<String, Object> properties() {
         if (properties == null) properties = new LinkedHashMap<>();
         return properties;
     }
 
-    /** @return the message annotations (keys are Symbol or ULong), mutable, created on first use */
+    /**
+     * @return the message annotations (keys are Symbol or ULong), mutable, created on first use
+     */
     public Map<Object, Object> messageAnnotations() {
         if (messageAnnotations == null) messageAnnotations = new LinkedHashMap<>();
         return messageAnnotations;
     }
 
-    /** @return the delivery annotations (keys are Symbol or ULong), mutable, created on first use */
+    /**
+     * @return the delivery annotations (keys are Symbol or ULong), mutable, created on first use
+     */
     public Map<Object, Object> deliveryAnnotations() {
         if (deliveryAnnotations == null) deliveryAnnotations = new LinkedHashMap<>();
         return deliveryAnnotations;
     }
 
-    /** @return the footer (keys are Symbol or ULong), mutable, created on first use */
+    /**
+     * @return the footer (keys are Symbol or ULong), mutable, created on first use
+     */
     public Map<Object, Object> footer() {
         if (footer == null) footer = new LinkedHashMap<>();
         return footer;
     }
 
-    /** @return true if there are application properties */
+    /**
+     * @return true if there are application properties
+     */
     public boolean hasProperties() { return properties != null && !properties.isEmpty(); }
-    /** @return true if there are message annotations */
+    /**
+     * @return true if there are message annotations
+     */
     public boolean hasMessageAnnotations() { return messageAnnotations != null && !messageAnnotations.isEmpty(); }
-    /** @return true if there are delivery annotations */
+    /**
+     * @return true if there are delivery annotations
+     */
     public boolean hasDeliveryAnnotations() { return deliveryAnnotations != null && !deliveryAnnotations.isEmpty(); }
-    /** @return true if there is a footer */
+    /**
+     * @return true if there is a footer
+     */
     public boolean hasFooter() { return footer != null && !footer.isEmpty(); }
 
     // ---- codec
 
-    /** @return the message in AMQP 1.0 wire encoding */
+    /**
+     * @return the message in AMQP 1.0 wire encoding
+     */
     public byte[] encode() {
         return MessageCodec.encode(this);
     }
@@ -292,7 +419,9 @@ public final class Message {
     }
 
     /**
-     * @param bytes a buffer @param offset where the message starts @param length its length
+     * @param bytes a buffer
+     * @param offset where the message starts
+     * @param length its length
      * @return the decoded message
      * @throws ProtonException if the bytes are not a valid message
      */

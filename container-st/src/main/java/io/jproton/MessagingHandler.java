@@ -22,98 +22,211 @@ package io.jproton;
  * containers.
  */
 public interface MessagingHandler {
-    /** The container has started; called once, before any other callback. @param container the container */
+    /**
+     * The container has started; called once, before any other callback.
+     *
+     * @param container the container
+     */
     default void onContainerStart(Container container) {}
 
-    /** The container has stopped; the last callback. @param container the container */
+    /**
+     * The container has stopped; the last callback.
+     *
+     * @param container the container
+     */
     default void onContainerStop(Container container) {}
 
-    /** A message has arrived. @param delivery its delivery @param message the decoded message */
+    /**
+     * A message has arrived.
+     *
+     * @param delivery its delivery
+     * @param message the decoded message
+     */
     default void onMessage(Delivery delivery, Message message) {}
 
-    /** The sender has credit and may send. @param sender the sender */
+    /**
+     * The sender has credit and may send.
+     *
+     * @param sender the sender
+     */
     default void onSendable(Sender sender) {}
 
-    /** The underlying network transport is open (connected, or accepted). @param transport the transport */
+    /**
+     * The underlying network transport is open (connected, or accepted).
+     *
+     * @param transport the transport
+     */
     default void onTransportOpen(Transport transport) {}
 
-    /** The underlying network transport has closed; the connection's last callback. @param transport the transport */
+    /**
+     * The underlying network transport has closed; the connection's last callback.
+     *
+     * @param transport the transport
+     */
     default void onTransportClose(Transport transport) {}
 
-    /** The transport closed with an error; calls {@link #onError}. @param transport the transport */
+    /**
+     * The transport closed with an error; calls {@link #onError}.
+     *
+     * @param transport the transport
+     */
     default void onTransportError(Transport transport) {
         onError(transport.error());
     }
 
-    /** The peer opened the connection. @param connection the connection */
+    /**
+     * The peer opened the connection.
+     *
+     * @param connection the connection
+     */
     default void onConnectionOpen(Connection connection) {}
 
-    /** The peer closed the connection. @param connection the connection */
+    /**
+     * The peer closed the connection.
+     *
+     * @param connection the connection
+     */
     default void onConnectionClose(Connection connection) {}
 
-    /** The peer closed the connection with an error; calls {@link #onError}. @param connection the connection */
+    /**
+     * The peer closed the connection with an error; calls {@link #onError}.
+     *
+     * @param connection the connection
+     */
     default void onConnectionError(Connection connection) {
         onError(connection.error());
     }
 
-    /** The peer opened the session. @param session the session */
+    /**
+     * The peer opened the session.
+     *
+     * @param session the session
+     */
     default void onSessionOpen(Session session) {}
 
-    /** The peer closed the session. @param session the session */
+    /**
+     * The peer closed the session.
+     *
+     * @param session the session
+     */
     default void onSessionClose(Session session) {}
 
-    /** The peer closed the session with an error; calls {@link #onError}. @param session the session */
+    /**
+     * The peer closed the session with an error; calls {@link #onError}.
+     *
+     * @param session the session
+     */
     default void onSessionError(Session session) {
         onError(session.error());
     }
 
-    /** The peer opened the receiving link. @param receiver the receiver */
+    /**
+     * The peer opened the receiving link.
+     *
+     * @param receiver the receiver
+     */
     default void onReceiverOpen(Receiver receiver) {}
 
-    /** The peer detached the receiving link without closing it. @param receiver the receiver */
+    /**
+     * The peer detached the receiving link without closing it.
+     *
+     * @param receiver the receiver
+     */
     default void onReceiverDetach(Receiver receiver) {}
 
-    /** The peer closed the receiving link. @param receiver the receiver */
+    /**
+     * The peer closed the receiving link.
+     *
+     * @param receiver the receiver
+     */
     default void onReceiverClose(Receiver receiver) {}
 
-    /** The peer closed the receiving link with an error; calls {@link #onError}. @param receiver the receiver */
+    /**
+     * The peer closed the receiving link with an error; calls {@link #onError}.
+     *
+     * @param receiver the receiver
+     */
     default void onReceiverError(Receiver receiver) {
         onError(receiver.error());
     }
 
-    /** The peer opened the sending link. @param sender the sender */
+    /**
+     * The peer opened the sending link.
+     *
+     * @param sender the sender
+     */
     default void onSenderOpen(Sender sender) {}
 
-    /** The peer detached the sending link without closing it. @param sender the sender */
+    /**
+     * The peer detached the sending link without closing it.
+     *
+     * @param sender the sender
+     */
     default void onSenderDetach(Sender sender) {}
 
-    /** The peer closed the sending link. @param sender the sender */
+    /**
+     * The peer closed the sending link.
+     *
+     * @param sender the sender
+     */
     default void onSenderClose(Sender sender) {}
 
-    /** The peer closed the sending link with an error; calls {@link #onError}. @param sender the sender */
+    /**
+     * The peer closed the sending link with an error; calls {@link #onError}.
+     *
+     * @param sender the sender
+     */
     default void onSenderError(Sender sender) {
         onError(sender.error());
     }
 
-    /** The peer accepted a sent message. @param tracker the message's tracker */
+    /**
+     * The peer accepted a sent message.
+     *
+     * @param tracker the message's tracker
+     */
     default void onTrackerAccept(Tracker tracker) {}
 
-    /** The peer rejected a sent message. @param tracker the message's tracker */
+    /**
+     * The peer rejected a sent message.
+     *
+     * @param tracker the message's tracker
+     */
     default void onTrackerReject(Tracker tracker) {}
 
-    /** The peer released (or modified) a sent message. @param tracker the message's tracker */
+    /**
+     * The peer released (or modified) a sent message.
+     *
+     * @param tracker the message's tracker
+     */
     default void onTrackerRelease(Tracker tracker) {}
 
-    /** The peer settled a sent message. @param tracker the message's tracker */
+    /**
+     * The peer settled a sent message.
+     *
+     * @param tracker the message's tracker
+     */
     default void onTrackerSettle(Tracker tracker) {}
 
-    /** The peer settled a received message. @param delivery the message's delivery */
+    /**
+     * The peer settled a received message.
+     *
+     * @param delivery the message's delivery
+     */
     default void onDeliverySettle(Delivery delivery) {}
 
-    /** The peer asked the sender to drain its credit: send what it can, then {@link Sender#returnCredit()}. @param sender the sender */
+    /**
+     * The peer asked the sender to drain its credit: send what it can, then {@link Sender#returnCredit()}.
+     *
+     * @param sender the sender
+     */
     default void onSenderDrainStart(Sender sender) {}
 
-    /** A drain that this receiver asked for has finished: its credit is zero. @param receiver the receiver */
+    /**
+     * A drain that this receiver asked for has finished: its credit is zero.
+     *
+     * @param receiver the receiver
+     */
     default void onReceiverDrainFinish(Receiver receiver) {}
 
     /**

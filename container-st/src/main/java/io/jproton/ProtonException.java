@@ -11,24 +11,33 @@ public class ProtonException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient ErrorCondition condition;
 
-    /** @param message the description */
+    /**
+     * @param message the description
+     */
     public ProtonException(String message) {
         this(message, (Throwable) null);
     }
 
-    /** @param message the description @param cause the cause */
+    /**
+     * @param message the description
+     * @param cause the cause
+     */
     public ProtonException(String message, Throwable cause) {
         super(message, cause);
         this.condition = new ErrorCondition("proton:error", message);
     }
 
-    /** @param condition the AMQP error condition this exception reports */
+    /**
+     * @param condition the AMQP error condition this exception reports
+     */
     public ProtonException(ErrorCondition condition) {
         super(condition.toString());
         this.condition = condition;
     }
 
-    /** @return the AMQP error condition this exception reports, never null */
+    /**
+     * @return the AMQP error condition this exception reports, never null
+     */
     public ErrorCondition condition() {
         return condition;
     }

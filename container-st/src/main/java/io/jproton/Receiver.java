@@ -9,7 +9,11 @@ public interface Receiver extends Link {
     /** Opens a receiver that the peer initiated, mirroring the peer's termini (done for you after {@code onReceiverOpen}). */
     void open();
 
-    /** Opens a receiver that the peer initiated, with options. @param options the options */
+    /**
+     * Opens a receiver that the peer initiated, with options.
+     *
+     * @param options the options
+     */
     void open(ReceiverOptions options);
 
     /**

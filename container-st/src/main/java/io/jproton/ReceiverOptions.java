@@ -12,12 +12,17 @@ public final class ReceiverOptions extends LinkOptions<ReceiverOptions> {
     /** Empty options. */
     public ReceiverOptions() {}
 
-    /** @param other options to copy */
+    /**
+     * @param other options to copy
+     */
     public ReceiverOptions(ReceiverOptions other) {
         update(other);
     }
 
-    /** @param other options whose set fields win; may be null @return this */
+    /**
+     * @param other options whose set fields win; may be null
+     * @return this
+     */
     public ReceiverOptions update(ReceiverOptions other) {
         if (other != null) {
             copyFrom(other);
@@ -27,13 +32,19 @@ public final class ReceiverOptions extends LinkOptions<ReceiverOptions> {
         return this;
     }
 
-    /** @param autoAccept accept each message after {@code onMessage} unless it was settled (default true) @return this */
+    /**
+     * @param autoAccept accept each message after {@code onMessage} unless it was settled (default true)
+     * @return this
+     */
     public ReceiverOptions autoAccept(boolean autoAccept) {
         this.autoAccept = autoAccept;
         return this;
     }
 
-    /** @param window credit kept topped up (default 10); 0 for manual credit with {@link Receiver#addCredit} @return this */
+    /**
+     * @param window credit kept topped up (default 10); 0 for manual credit with {@link Receiver#addCredit}
+     * @return this
+     */
     public ReceiverOptions creditWindow(int window) {
         if (window < 0) {
             throw new IllegalArgumentException("credit window must not be negative, got " + window);
@@ -42,8 +53,12 @@ public final class ReceiverOptions extends LinkOptions<ReceiverOptions> {
         return this;
     }
 
-    /** @return auto-accept, or null if unset */
+    /**
+     * @return auto-accept, or null if unset
+     */
     public Boolean autoAccept() { return autoAccept; }
-    /** @return the credit window, or null if unset */
+    /**
+     * @return the credit window, or null if unset
+     */
     public Integer creditWindow() { return creditWindow; }
 }

@@ -19,7 +19,11 @@ public interface Sender extends Link {
     /** Opens a sender that the peer initiated, mirroring the peer's termini (done for you after {@code onSenderOpen}). */
     void open();
 
-    /** Opens a sender that the peer initiated, with options (for example a source address for a dynamic node). @param options the options */
+    /**
+     * Opens a sender that the peer initiated, with options (for example a source address for a dynamic node).
+     *
+     * @param options the options
+     */
     void open(SenderOptions options);
 
     /** Gives back all credit after a drain request: tells the peer that nothing more will be sent now. */

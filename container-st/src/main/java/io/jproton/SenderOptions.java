@@ -11,12 +11,17 @@ public final class SenderOptions extends LinkOptions<SenderOptions> {
     /** Empty options. */
     public SenderOptions() {}
 
-    /** @param other options to copy */
+    /**
+     * @param other options to copy
+     */
     public SenderOptions(SenderOptions other) {
         update(other);
     }
 
-    /** @param other options whose set fields win; may be null @return this */
+    /**
+     * @param other options whose set fields win; may be null
+     * @return this
+     */
     public SenderOptions update(SenderOptions other) {
         if (other != null) {
             copyFrom(other);
@@ -25,12 +30,17 @@ public final class SenderOptions extends LinkOptions<SenderOptions> {
         return this;
     }
 
-    /** @param autoSettle settle each delivery once the peer settles it (default true) @return this */
+    /**
+     * @param autoSettle settle each delivery once the peer settles it (default true)
+     * @return this
+     */
     public SenderOptions autoSettle(boolean autoSettle) {
         this.autoSettle = autoSettle;
         return this;
     }
 
-    /** @return auto-settle, or null if unset */
+    /**
+     * @return auto-settle, or null if unset
+     */
     public Boolean autoSettle() { return autoSettle; }
 }

@@ -12,13 +12,19 @@ public final class SessionOptions {
     /** Empty options. */
     public SessionOptions() {}
 
-    /** @param handler the handler for this session's events @return this */
+    /**
+     * @param handler the handler for this session's events
+     * @return this
+     */
     public SessionOptions handler(MessagingHandler handler) {
         this.handler = handler;
         return this;
     }
 
-    /** @param bytes the session's incoming window in bytes @return this */
+    /**
+     * @param bytes the session's incoming window in bytes
+     * @return this
+     */
     public SessionOptions incomingCapacity(int bytes) {
         if (bytes < 1) {
             throw new IllegalArgumentException("incoming capacity must be positive, got " + bytes);
@@ -27,8 +33,12 @@ public final class SessionOptions {
         return this;
     }
 
-    /** @return the handler, or null if unset */
+    /**
+     * @return the handler, or null if unset
+     */
     public MessagingHandler handler() { return handler; }
-    /** @return the incoming capacity, or null if unset */
+    /**
+     * @return the incoming capacity, or null if unset
+     */
     public Integer incomingCapacity() { return incomingCapacity; }
 }

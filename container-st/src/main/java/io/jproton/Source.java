@@ -25,9 +25,14 @@ public final class Source extends Terminus {
     private final Map<String, Object> filters;
 
     /**
-     * @param address the address @param dynamic dynamic node @param durability durability
-     * @param expiryPolicy expiry policy @param timeout timeout @param capabilities capabilities
-     * @param distributionMode distribution mode @param filters the filter set, keyed by filter name
+     * @param address the address
+     * @param dynamic dynamic node
+     * @param durability durability
+     * @param expiryPolicy expiry policy
+     * @param timeout timeout
+     * @param capabilities capabilities
+     * @param distributionMode distribution mode
+     * @param filters the filter set, keyed by filter name
      */
     public Source(String address, boolean dynamic, Durability durability, ExpiryPolicy expiryPolicy, Duration timeout,
                   List<String> capabilities, DistributionMode distributionMode, Map<String, Object> filters) {
@@ -36,12 +41,16 @@ public final class Source extends Terminus {
         this.filters = filters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     }
 
-    /** @return the distribution mode */
+    /**
+     * @return the distribution mode
+     */
     public DistributionMode distributionMode() {
         return distributionMode;
     }
 
-    /** @return the filters, keyed by name; values are AMQP values (often {@link Described}) */
+    /**
+     * @return the filters, keyed by name; values are AMQP values (often {@link Described})
+     */
     public Map<String, Object> filters() {
         return filters;
     }

@@ -15,14 +15,19 @@ public final class SourceOptions extends TerminusOptions<SourceOptions> {
     /** Empty options. */
     public SourceOptions() {}
 
-    /** @param other options to copy */
+    /**
+     * @param other options to copy
+     */
     public SourceOptions(SourceOptions other) {
         super(other);
         distributionMode = other.distributionMode;
         filters = other.filters == null ? null : new LinkedHashMap<>(other.filters);
     }
 
-    /** @param mode the distribution mode @return this */
+    /**
+     * @param mode the distribution mode
+     * @return this
+     */
     public SourceOptions distributionMode(Source.DistributionMode mode) {
         this.distributionMode = mode;
         return this;
@@ -38,12 +43,16 @@ public final class SourceOptions extends TerminusOptions<SourceOptions> {
         return this;
     }
 
-    /** @return the distribution mode, or null if unset */
+    /**
+     * @return the distribution mode, or null if unset
+     */
     public Source.DistributionMode distributionMode() {
         return distributionMode;
     }
 
-    /** @return the filters, or null if unset */
+    /**
+     * @return the filters, or null if unset
+     */
     public Map<String, Object> filters() {
         return filters;
     }

@@ -9,14 +9,21 @@ package io.jproton;
  * @param value the symbol's text
  */
 public record Symbol(String value) implements Comparable<Symbol> {
-    /** Checks the value. */
+    /**
+     * Checks the value.
+     *
+     * @param value the value
+     */
     public Symbol {
         if (value == null) {
             throw new IllegalArgumentException("symbol value must not be null");
         }
     }
 
-    /** @param value the text @return the symbol */
+    /**
+     * @param value the text
+     * @return the symbol
+     */
     public static Symbol of(String value) {
         return new Symbol(value);
     }

@@ -10,8 +10,12 @@ import java.util.List;
  */
 public final class Target extends Terminus {
     /**
-     * @param address the address @param dynamic dynamic node @param durability durability
-     * @param expiryPolicy expiry policy @param timeout timeout @param capabilities capabilities
+     * @param address the address
+     * @param dynamic dynamic node
+     * @param durability durability
+     * @param expiryPolicy expiry policy
+     * @param timeout timeout
+     * @param capabilities capabilities
      */
     public Target(String address, boolean dynamic, Durability durability, ExpiryPolicy expiryPolicy, Duration timeout,
                   List<String> capabilities) {

@@ -9,7 +9,9 @@ public final class TargetOptions extends TerminusOptions<TargetOptions> {
     /** Empty options. */
     public TargetOptions() {}
 
-    /** @param other options to copy */
+    /**
+     * @param other options to copy
+     */
     public TargetOptions(TargetOptions other) {
         super(other);
     }

@@ -49,32 +49,44 @@ public abstract class Terminus {
         this.capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
     }
 
-    /** @return the address, empty if none */
+    /**
+     * @return the address, empty if none
+     */
     public String address() {
         return address;
     }
 
-    /** @return true if the peer was asked to create the node */
+    /**
+     * @return true if the peer was asked to create the node
+     */
     public boolean dynamic() {
         return dynamic;
     }
 
-    /** @return the durability */
+    /**
+     * @return the durability
+     */
     public Durability durability() {
         return durability;
     }
 
-    /** @return the expiry policy */
+    /**
+     * @return the expiry policy
+     */
     public ExpiryPolicy expiryPolicy() {
         return expiryPolicy;
     }
 
-    /** @return how long the terminus outlives its expiry event */
+    /**
+     * @return how long the terminus outlives its expiry event
+     */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the capabilities */
+    /**
+     * @return the capabilities
+     */
     public List<String> capabilities() {
         return capabilities;
     }

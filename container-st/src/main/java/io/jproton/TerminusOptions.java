@@ -35,68 +35,98 @@ public abstract class TerminusOptions<T extends TerminusOptions<T>> {
         return (T) this;
     }
 
-    /** @param address the node address @return this */
+    /**
+     * @param address the node address
+     * @return this
+     */
     public T address(String address) {
         this.address = address;
         return self();
     }
 
-    /** @param dynamic ask the peer to create a node @return this */
+    /**
+     * @param dynamic ask the peer to create a node
+     * @return this
+     */
     public T dynamic(boolean dynamic) {
         this.dynamic = dynamic;
         return self();
     }
 
-    /** @param durability the durability @return this */
+    /**
+     * @param durability the durability
+     * @return this
+     */
     public T durabilityMode(Terminus.Durability durability) {
         this.durability = durability;
         return self();
     }
 
-    /** @param policy the expiry policy @return this */
+    /**
+     * @param policy the expiry policy
+     * @return this
+     */
     public T expiryPolicy(Terminus.ExpiryPolicy policy) {
         this.expiryPolicy = policy;
         return self();
     }
 
-    /** @param timeout the timeout, whole seconds are sent @return this */
+    /**
+     * @param timeout the timeout, whole seconds are sent
+     * @return this
+     */
     public T timeout(Duration timeout) {
         this.timeout = timeout;
         return self();
     }
 
-    /** @param capabilities the capabilities (sent as symbols) @return this */
+    /**
+     * @param capabilities the capabilities (sent as symbols)
+     * @return this
+     */
     public T capabilities(List<String> capabilities) {
         this.capabilities = new ArrayList<>(capabilities);
         return self();
     }
 
-    /** @return the address, or null if unset */
+    /**
+     * @return the address, or null if unset
+     */
     public String address() {
         return address;
     }
 
-    /** @return whether dynamic was asked, or null if unset */
+    /**
+     * @return whether dynamic was asked, or null if unset
+     */
     public Boolean dynamic() {
         return dynamic;
     }
 
-    /** @return the durability, or null if unset */
+    /**
+     * @return the durability, or null if unset
+     */
     public Terminus.Durability durabilityMode() {
         return durability;
     }
 
-    /** @return the expiry policy, or null if unset */
+    /**
+     * @return the expiry policy, or null if unset
+     */
     public Terminus.ExpiryPolicy expiryPolicy() {
         return expiryPolicy;
     }
 
-    /** @return the timeout, or null if unset */
+    /**
+     * @return the timeout, or null if unset
+     */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the capabilities, or null if unset */
+    /**
+     * @return the capabilities, or null if unset
+     */
     public List<String> capabilities() {
         return capabilities;
     }

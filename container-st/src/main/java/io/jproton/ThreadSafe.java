@@ -21,6 +21,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface ThreadSafe {
-    /** @return true where every container makes the method thread-safe, false where only the multi-threaded one does */
+    /**
+     * @return true where every container makes the method thread-safe, false where only the multi-threaded one does
+     */
     boolean always() default true;
 }

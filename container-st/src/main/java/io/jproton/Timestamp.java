@@ -8,12 +8,17 @@ package io.jproton;
  * @param millis milliseconds since 1970-01-01T00:00:00Z
  */
 public record Timestamp(long millis) implements Comparable<Timestamp> {
-    /** @param millis milliseconds since the epoch @return the timestamp */
+    /**
+     * @param millis milliseconds since the epoch
+     * @return the timestamp
+     */
     public static Timestamp of(long millis) {
         return new Timestamp(millis);
     }
 
-    /** @return the current time */
+    /**
+     * @return the current time
+     */
     public static Timestamp now() {
         return new Timestamp(System.currentTimeMillis());
     }

@@ -6,12 +6,18 @@ package io.jproton;
  * <p>Thread-safety: confined to its connection's context; see {@link Endpoint}.
  */
 public interface Tracker extends Transfer {
-    /** @return the sender the message was sent on */
+    /**
+     * @return the sender the message was sent on
+     */
     Sender sender();
 
-    /** @return the delivery tag */
+    /**
+     * @return the delivery tag
+     */
     byte[] tag();
 
-    /** @return true once the peer has settled */
+    /**
+     * @return true once the peer has settled
+     */
     boolean remotelySettled();
 }

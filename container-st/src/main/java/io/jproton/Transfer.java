@@ -23,21 +23,31 @@ public interface Transfer {
         MODIFIED
     }
 
-    /** @return the state the peer last sent for this transfer */
+    /**
+     * @return the state the peer last sent for this transfer
+     */
     State state();
 
-    /** @return true once this side has settled the transfer */
+    /**
+     * @return true once this side has settled the transfer
+     */
     boolean settled();
 
     /** Settles the transfer: this side forgets it. */
     void settle();
 
-    /** @return the connection */
+    /**
+     * @return the connection
+     */
     Connection connection();
 
-    /** @return the session */
+    /**
+     * @return the session
+     */
     Session session();
 
-    /** @return the container */
+    /**
+     * @return the container
+     */
     Container container();
 }

@@ -6,9 +6,13 @@ package io.jproton;
  * <p>Thread-safety: confined to its connection's context; see {@link Endpoint}.
  */
 public interface Transport {
-    /** @return the connection on this transport */
+    /**
+     * @return the connection on this transport
+     */
     Connection connection();
 
-    /** @return the error the transport closed with, or null */
+    /**
+     * @return the error the transport closed with, or null
+     */
     ErrorCondition error();
 }

@@ -8,14 +8,21 @@ package io.jproton;
  * @param value the value, 0 to 255
  */
 public record UByte(int value) {
-    /** Checks the range. */
+    /**
+     * Checks the range.
+     *
+     * @param value the value
+     */
     public UByte {
         if (value < 0 || value > 0xFF) {
             throw new IllegalArgumentException("ubyte out of range 0..255: " + value);
         }
     }
 
-    /** @param value 0 to 255 @return the ubyte */
+    /**
+     * @param value 0 to 255
+     * @return the ubyte
+     */
     public static UByte of(int value) {
         return new UByte(value);
     }

@@ -9,12 +9,17 @@ package io.jproton;
  * @param bits the value's 64 bits
  */
 public record ULong(long bits) {
-    /** @param bits the value's bits, read as unsigned @return the ulong */
+    /**
+     * @param bits the value's bits, read as unsigned
+     * @return the ulong
+     */
     public static ULong of(long bits) {
         return new ULong(bits);
     }
 
-    /** @return the value as {@link java.math.BigInteger}, for values above {@code Long.MAX_VALUE} */
+    /**
+     * @return the value as {@link java.math.BigInteger}, for values above {@code Long.MAX_VALUE}
+     */
     public java.math.BigInteger bigValue() {
         return new java.math.BigInteger(Long.toUnsignedString(bits));
     }

@@ -130,7 +130,8 @@ public final class Values {
     }
 
     /**
-     * @param a a value @param b a value
+     * @param a a value
+     * @param b a value
      * @return true if equal, comparing {@code byte[]} by content and containers deeply, with AMQP types kept
      */
     public static boolean equal(Object a, Object b) {

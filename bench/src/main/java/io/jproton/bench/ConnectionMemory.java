@@ -36,7 +36,9 @@ public final class ConnectionMemory {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** @param args {@code [COUNT]} */
+    /**
+     * @param args {@code [COUNT]}
+     */
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String classpath = System.getProperty("java.class.path");

@@ -14,7 +14,9 @@ import io.jproton.Transport;
 public final class SinkServer {
     private SinkServer() {}
 
-    /** @param args {@code [HOST:PORT]}, default 127.0.0.1:0 */
+    /**
+     * @param args {@code [HOST:PORT]}, default 127.0.0.1:0
+     */
     public static void main(String[] args) {
         Thread parentWatch = new Thread(() -> {
             try {

@@ -16,54 +16,95 @@ import java.util.concurrent.locks.Lock;
  * container method of the same name. Thread-safety as documented by the provider.
  */
 public interface ContainerCore {
-    /** @param threads threads to serve the container with */
+    /**
+     * @param threads threads to serve the container with
+     */
     void run(int threads);
 
-    /** @param condition the error to close connections with, or null */
+    /**
+     * @param condition the error to close connections with, or null
+     */
     void stop(ErrorCondition condition);
 
-    /** @param autoStop whether run() returns once nothing is left to do */
+    /**
+     * @param autoStop whether run() returns once nothing is left to do
+     */
     void autoStop(boolean autoStop);
 
-    /** @param url the URL @param options the options, or null @return the connection */
+    /**
+     * @param url the URL
+     * @param options the options, or null
+     * @return the connection
+     */
     Connection connect(String url, ConnectionOptions options);
 
-    /** @param url the URL @param handler the listen handler @param options options for accepted connections, or null @return the listener */
+    /**
+     * @param url the URL
+     * @param handler the listen handler
+     * @param options options for accepted connections, or null
+     * @return the listener
+     */
     Listener listen(String url, ListenHandler handler, ConnectionOptions options);
 
-    /** @param delay the delay @param work the work @return the handle */
+    /**
+     * @param delay the delay
+     * @param work the work
+     * @return the handle
+     */
     WorkHandle schedule(Duration delay, Runnable work);
 
-    /** @return the container id */
+    /**
+     * @return the container id
+     */
     String id();
 
-    /** @param o defaults for outgoing connections */
+    /**
+     * @param o defaults for outgoing connections
+     */
     void clientConnectionOptions(ConnectionOptions o);
 
-    /** @return a copy of the defaults for outgoing connections */
+    /**
+     * @return a copy of the defaults for outgoing connections
+     */
     ConnectionOptions clientConnectionOptions();
 
-    /** @param o defaults for accepted connections */
+    /**
+     * @param o defaults for accepted connections
+     */
     void serverConnectionOptions(ConnectionOptions o);
 
-    /** @return a copy of the defaults for accepted connections */
+    /**
+     * @return a copy of the defaults for accepted connections
+     */
     ConnectionOptions serverConnectionOptions();
 
-    /** @param o defaults for senders */
+    /**
+     * @param o defaults for senders
+     */
     void senderOptions(SenderOptions o);
 
-    /** @return a copy of the defaults for senders */
+    /**
+     * @return a copy of the defaults for senders
+     */
     SenderOptions senderOptions();
 
-    /** @param o defaults for receivers */
+    /**
+     * @param o defaults for receivers
+     */
     void receiverOptions(ReceiverOptions o);
 
-    /** @return a copy of the defaults for receivers */
+    /**
+     * @return a copy of the defaults for receivers
+     */
     ReceiverOptions receiverOptions();
 
-    /** @param lock the external lock, or null to remove it */
+    /**
+     * @param lock the external lock, or null to remove it
+     */
     void externalLock(Lock lock);
 
-    /** @return the provider's name */
+    /**
+     * @return the provider's name
+     */
     String providerName();
 }

@@ -11,10 +11,14 @@ import io.jproton.MessagingHandler;
  * <p>Thread-safety: implementations must be thread-safe; {@link #create} may be called from any thread.
  */
 public interface ContainerProvider {
-    /** @return the short name the system property {@code jproton.container} selects, e.g. "st" or "mt" */
+    /**
+     * @return the short name the system property {@code jproton.container} selects, e.g. "st" or "mt"
+     */
     String name();
 
-    /** @return the priority; the highest wins when no provider is named */
+    /**
+     * @return the priority; the highest wins when no provider is named
+     */
     int priority();
 
     /**

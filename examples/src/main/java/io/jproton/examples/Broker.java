@@ -203,7 +203,9 @@ public final class Broker {
         }
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] address = {"0.0.0.0"};
         Options opts = new Options("broker")

@@ -32,7 +32,10 @@ public final class Client implements MessagingHandler {
     private Sender sender;
     private Receiver receiver;
 
-    /** @param url URL @param requests the requests to send */
+    /**
+     * @param url URL
+     * @param requests the requests to send
+     */
     public Client(String url, List<String> requests) {
         this.url = url;
         this.requests = new ArrayList<>(requests);
@@ -70,7 +73,9 @@ public final class Client implements MessagingHandler {
         }
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples"};
         new Options("client").value('a', "address", "connect and send to URL", "URL", a[0], v -> a[0] = v).parse(args);

@@ -21,7 +21,12 @@ public final class ColourSend implements MessagingHandler {
     private int sent;
     private int confirmed;
 
-    /** @param url URL @param user user or empty @param password password or empty @param total messages */
+    /**
+     * @param url URL
+     * @param user user or empty
+     * @param password password or empty
+     * @param total messages
+     */
     public ColourSend(String url, String user, String password, int total) {
         this.url = url;
         this.user = user;
@@ -62,7 +67,9 @@ public final class ColourSend implements MessagingHandler {
         sent = confirmed;
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples", "", ""};
         int[] count = {100};

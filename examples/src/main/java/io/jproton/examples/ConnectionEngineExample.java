@@ -16,7 +16,9 @@ import io.jproton.Values;
 public final class ConnectionEngineExample {
     private ConnectionEngineExample() {}
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         int[] count = {10};
         new Options("connection_engine")

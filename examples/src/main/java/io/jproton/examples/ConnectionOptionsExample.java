@@ -16,7 +16,9 @@ import java.util.List;
 public final class ConnectionOptionsExample implements MessagingHandler {
     private final String url;
 
-    /** @param url the URL to connect to */
+    /**
+     * @param url the URL to connect to
+     */
     public ConnectionOptionsExample(String url) {
         this.url = url;
     }
@@ -42,7 +44,9 @@ public final class ConnectionOptionsExample implements MessagingHandler {
         c.close();
     }
 
-    /** @param args {@code [URL]} */
+    /**
+     * @param args {@code [URL]}
+     */
     public static void main(String[] args) {
         List<String> rest = new Options("connection_options").parse(args);
         String url = rest.isEmpty() ? "127.0.0.1:5672/examples" : rest.get(0);

@@ -19,7 +19,10 @@ public final class DirectRecv implements MessagingHandler {
     private Listener listener;
     private int received;
 
-    /** @param url URL to listen on @param expected messages to receive */
+    /**
+     * @param url URL to listen on
+     * @param expected messages to receive
+     */
     public DirectRecv(String url, int expected) {
         this.url = url;
         this.expected = expected;
@@ -46,7 +49,9 @@ public final class DirectRecv implements MessagingHandler {
         }
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples"};
         int[] count = {100};

@@ -20,7 +20,10 @@ public final class DirectSend implements MessagingHandler {
     private int sent;
     private int confirmed;
 
-    /** @param url URL to listen on @param total messages to send */
+    /**
+     * @param url URL to listen on
+     * @param total messages to send
+     */
     public DirectSend(String url, int total) {
         this.url = url;
         this.total = total;
@@ -54,7 +57,9 @@ public final class DirectSend implements MessagingHandler {
         sent = confirmed;
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples"};
         int[] count = {100};

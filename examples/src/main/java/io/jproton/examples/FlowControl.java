@@ -180,7 +180,9 @@ public final class FlowControl implements MessagingHandler {
         listener.stop();
     }
 
-    /** @param args {@code [-q]} */
+    /**
+     * @param args {@code [-q]}
+     */
     public static void main(String[] args) {
         new Options("flow_control")
                 .flag('q', "quiet", "suppress additional commentary of credit allocation and consumption", () -> verbose = false)

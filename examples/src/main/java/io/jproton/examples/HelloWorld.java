@@ -19,7 +19,10 @@ public final class HelloWorld implements MessagingHandler {
     private final String address;
     private Listener embedded;
 
-    /** @param url the broker URL, or null for the in-process broker @param address the address */
+    /**
+     * @param url the broker URL, or null for the in-process broker
+     * @param address the address
+     */
     public HelloWorld(String url, String address) {
         this.url = url;
         this.address = address;
@@ -56,7 +59,9 @@ public final class HelloWorld implements MessagingHandler {
         }
     }
 
-    /** @param args {@code [URL [ADDRESS]]} */
+    /**
+     * @param args {@code [URL [ADDRESS]]}
+     */
     public static void main(String[] args) {
         List<String> rest = new Options("helloworld").parse(args);
         String url = rest.size() > 0 ? rest.get(0) : null;

@@ -35,7 +35,9 @@ public final class Main {
 
     private Main() {}
 
-    /** @param args the example's name, then its arguments */
+    /**
+     * @param args the example's name, then its arguments
+     */
     public static void main(String[] args) {
         Consumer<String[]> example = args.length == 0 ? null : EXAMPLES.get(args[0]);
         if (example == null) {

@@ -14,7 +14,9 @@ import java.util.TreeMap;
 public final class MessageProperties {
     private MessageProperties() {}
 
-    /** @param args none */
+    /**
+     * @param args none
+     */
     public static void main(String[] args) {
         new Options("message_properties").parse(args);
         Message m = new Message();

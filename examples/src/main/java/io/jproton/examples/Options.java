@@ -36,7 +36,10 @@ final class Options {
         return this;
     }
 
-    /** @param args the arguments @return the positional arguments */
+    /**
+     * @param args the arguments
+     * @return the positional arguments
+     */
     List<String> parse(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

@@ -19,7 +19,10 @@ public final class QueueBrowser implements MessagingHandler {
     private final String url;
     private final String address;
 
-    /** @param url the broker URL @param address the queue */
+    /**
+     * @param url the broker URL
+     * @param address the queue
+     */
     public QueueBrowser(String url, String address) {
         this.url = url;
         this.address = address;
@@ -36,7 +39,9 @@ public final class QueueBrowser implements MessagingHandler {
         System.out.println(Values.format(m.body()));
     }
 
-    /** @param args {@code [URL [ADDRESS]]} */
+    /**
+     * @param args {@code [URL [ADDRESS]]}
+     */
     public static void main(String[] args) {
         List<String> rest = new Options("queue_browser").parse(args);
         String url = rest.size() > 0 ? rest.get(0) : "//127.0.0.1:5672";

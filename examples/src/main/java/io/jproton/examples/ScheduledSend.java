@@ -24,7 +24,11 @@ public final class ScheduledSend implements MessagingHandler {
     private boolean ready = true;
     private boolean canceled;
 
-    /** @param url URL @param interval seconds between sends @param timeout seconds until the end */
+    /**
+     * @param url URL
+     * @param interval seconds between sends
+     * @param timeout seconds until the end
+     */
     public ScheduledSend(String url, double interval, double timeout) {
         this.url = url;
         this.interval = Duration.ofMillis((long) (interval * 1000));
@@ -73,7 +77,9 @@ public final class ScheduledSend implements MessagingHandler {
         ready = false;
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples"};
         double[] t = {1.0, 5.0};

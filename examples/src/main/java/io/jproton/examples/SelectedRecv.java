@@ -20,13 +20,19 @@ public final class SelectedRecv implements MessagingHandler {
     private final String url;
     private final String address;
 
-    /** @param url the broker URL @param address the queue */
+    /**
+     * @param url the broker URL
+     * @param address the queue
+     */
     public SelectedRecv(String url, String address) {
         this.url = url;
         this.address = address;
     }
 
-    /** @param selector a JMS selector @return source options carrying it as an apache.org selector filter */
+    /**
+     * @param selector a JMS selector
+     * @return source options carrying it as an apache.org selector filter
+     */
     static SourceOptions selector(String selector) {
         return new SourceOptions().filters(Map.of("selector",
                 new Described(Symbol.of("apache.org:selector-filter:string"), selector)));
@@ -42,7 +48,9 @@ public final class SelectedRecv implements MessagingHandler {
         System.out.println(Values.format(m.body()));
     }
 
-    /** @param args {@code [URL [ADDRESS]]} */
+    /**
+     * @param args {@code [URL [ADDRESS]]}
+     */
     public static void main(String[] args) {
         List<String> rest = new Options("selected_recv").parse(args);
         String url = rest.size() > 0 ? rest.get(0) : "//127.0.0.1:5672";

@@ -23,7 +23,10 @@ public final class Server implements MessagingHandler {
     private final Map<String, Sender> senders = new HashMap<>();
     private Connection connection;
 
-    /** @param url the broker URL @param address the request address */
+    /**
+     * @param url the broker URL
+     * @param address the request address
+     */
     public Server(String url, String address) {
         this.url = url;
         this.address = address;
@@ -46,7 +49,9 @@ public final class Server implements MessagingHandler {
         senders.computeIfAbsent(replyTo, connection::openSender).send(reply);
     }
 
-    /** @param args {@code [URL [ADDRESS]]} */
+    /**
+     * @param args {@code [URL [ADDRESS]]}
+     */
     public static void main(String[] args) {
         List<String> rest = new Options("server").parse(args);
         String url = rest.size() > 0 ? rest.get(0) : "//127.0.0.1:5672";

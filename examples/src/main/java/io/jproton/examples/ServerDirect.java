@@ -23,7 +23,9 @@ public final class ServerDirect implements MessagingHandler {
     private final Map<String, Sender> senders = new HashMap<>();
     private int addressCounter;
 
-    /** @param url the URL to listen on */
+    /**
+     * @param url the URL to listen on
+     */
     public ServerDirect(String url) {
         this.url = url;
     }
@@ -57,7 +59,9 @@ public final class ServerDirect implements MessagingHandler {
         }
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"amqp://127.0.0.1:5672/examples"};
         new Options("server_direct").value('a', "address", "listen on URL", "URL", a[0], v -> a[0] = v).parse(args);

@@ -14,7 +14,10 @@ public final class SimpleConnect implements MessagingHandler {
     private final String url;
     private final ConnectionOptions options;
 
-    /** @param url URL @param options connection options */
+    /**
+     * @param url URL
+     * @param options connection options
+     */
     public SimpleConnect(String url, ConnectionOptions options) {
         this.url = url;
         this.options = options;
@@ -30,7 +33,9 @@ public final class SimpleConnect implements MessagingHandler {
         c.close();
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples"};
         ConnectionOptions co = new ConnectionOptions();

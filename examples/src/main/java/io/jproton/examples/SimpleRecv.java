@@ -20,7 +20,12 @@ public final class SimpleRecv implements MessagingHandler {
     private final int expected;
     private int received;
 
-    /** @param url URL @param user user or empty @param password password or empty @param expected messages to receive */
+    /**
+     * @param url URL
+     * @param user user or empty
+     * @param password password or empty
+     * @param expected messages to receive
+     */
     public SimpleRecv(String url, String user, String password, int expected) {
         this.url = url;
         this.user = user;
@@ -51,7 +56,9 @@ public final class SimpleRecv implements MessagingHandler {
         }
     }
 
-    /** @param args the command line */
+    /**
+     * @param args the command line
+     */
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples", "", ""};
         int[] count = {100};

@@ -22,7 +22,11 @@ public final class TputRecv implements MessagingHandler {
     private int received;
     private long start;
 
-    /** @param url where to listen @param count messages @param credit credit window */
+    /**
+     * @param url where to listen
+     * @param count messages
+     * @param credit credit window
+     */
     public TputRecv(String url, int count, int credit) {
         this.url = url;
         this.count = count;
@@ -47,7 +51,9 @@ public final class TputRecv implements MessagingHandler {
         }
     }
 
-    /** @param args {@code HOST:PORT COUNT [--credit N]} */
+    /**
+     * @param args {@code HOST:PORT COUNT [--credit N]}
+     */
     public static void main(String[] args) {
         int[] credit = {1000};
         Options opts = new Options("tput_recv HOST:PORT COUNT")

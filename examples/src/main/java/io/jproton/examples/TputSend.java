@@ -26,7 +26,12 @@ public final class TputSend implements MessagingHandler {
     private int confirmed;
     private long start;
 
-    /** @param url URL @param count messages @param size body bytes @param presettled at-most-once */
+    /**
+     * @param url URL
+     * @param count messages
+     * @param size body bytes
+     * @param presettled at-most-once
+     */
     public TputSend(String url, int count, int size, boolean presettled) {
         this.url = url;
         this.count = count;
@@ -71,7 +76,9 @@ public final class TputSend implements MessagingHandler {
         System.out.printf(java.util.Locale.ROOT, "%s: %d messages in %.3f s, %.0f msg/s%n", who, count, seconds, count / seconds);
     }
 
-    /** @param args {@code URL COUNT [--size BYTES] [--presettled]} */
+    /**
+     * @param args {@code URL COUNT [--size BYTES] [--presettled]}
+     */
     public static void main(String[] args) {
         int[] size = {100};
         boolean[] presettled = {false};

@@ -27,7 +27,10 @@ import org.apache.qpid.proton.amqp.UnsignedShort;
 public final class AmqpTypes {
     private AmqpTypes() {}
 
-    /** @param v a public-API value @return the proton-j value to encode */
+    /**
+     * @param v a public-API value
+     * @return the proton-j value to encode
+     */
     public static Object toEngine(Object v) {
         if (v == null || v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Boolean
                 || v instanceof Double || v instanceof Float || v instanceof Short || v instanceof Byte
@@ -59,7 +62,10 @@ public final class AmqpTypes {
         throw new IllegalArgumentException("not an AMQP value type: " + v.getClass().getName());
     }
 
-    /** @param v a decoded proton-j value @return the public-API value */
+    /**
+     * @param v a decoded proton-j value
+     * @return the public-API value
+     */
     public static Object fromEngine(Object v) {
         if (v == null || v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Boolean
                 || v instanceof Double || v instanceof Float || v instanceof Short || v instanceof Byte
@@ -99,12 +105,18 @@ public final class AmqpTypes {
         return v;
     }
 
-    /** @param name a symbol text, may be null @return the proton-j symbol, or null */
+    /**
+     * @param name a symbol text, may be null
+     * @return the proton-j symbol, or null
+     */
     public static org.apache.qpid.proton.amqp.Symbol symbol(String name) {
         return name == null ? null : org.apache.qpid.proton.amqp.Symbol.valueOf(name);
     }
 
-    /** @param names symbol texts, may be null @return proton-j symbols, or null */
+    /**
+     * @param names symbol texts, may be null
+     * @return proton-j symbols, or null
+     */
     public static org.apache.qpid.proton.amqp.Symbol[] symbols(List<String> names) {
         if (names == null) return null;
         org.apache.qpid.proton.amqp.Symbol[] out = new org.apache.qpid.proton.amqp.Symbol[names.size()];
@@ -114,7 +126,10 @@ public final class AmqpTypes {
         return out;
     }
 
-    /** @param syms proton-j symbols, may be null @return their texts, never null */
+    /**
+     * @param syms proton-j symbols, may be null
+     * @return their texts, never null
+     */
     public static List<String> names(org.apache.qpid.proton.amqp.Symbol[] syms) {
         if (syms == null) return List.of();
         List<String> out = new ArrayList<>(syms.length);
@@ -124,7 +139,10 @@ public final class AmqpTypes {
         return out;
     }
 
-    /** @param map string-keyed map, may be null @return symbol-keyed engine map, or null */
+    /**
+     * @param map string-keyed map, may be null
+     * @return symbol-keyed engine map, or null
+     */
     public static Map<org.apache.qpid.proton.amqp.Symbol, Object> symbolKeyed(Map<String, Object> map) {
         if (map == null) return null;
         Map<org.apache.qpid.proton.amqp.Symbol, Object> out = new LinkedHashMap<>();
@@ -132,7 +150,10 @@ public final class AmqpTypes {
         return out;
     }
 
-    /** @param map symbol-keyed engine map, may be null @return a string-keyed public map, never null */
+    /**
+     * @param map symbol-keyed engine map, may be null
+     * @return a string-keyed public map, never null
+     */
     public static Map<String, Object> stringKeyed(Map<?, ?> map) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (map != null) {

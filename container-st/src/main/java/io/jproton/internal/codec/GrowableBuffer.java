@@ -13,12 +13,16 @@ public final class GrowableBuffer implements WritableBuffer {
     private byte[] data;
     private int pos;
 
-    /** @param initialCapacity the first capacity in bytes */
+    /**
+     * @param initialCapacity the first capacity in bytes
+     */
     public GrowableBuffer(int initialCapacity) {
         data = new byte[Math.max(16, initialCapacity)];
     }
 
-    /** @return the backing array; valid bytes are [0, position) */
+    /**
+     * @return the backing array; valid bytes are [0, position)
+     */
     public byte[] array() {
         return data;
     }
@@ -34,7 +38,12 @@ public final class GrowableBuffer implements WritableBuffer {
         }
     }
 
-    /** Overwrites 4 bytes at an earlier position (for sizes written after their contents). @param at position @param i value */
+    /**
+     * Overwrites 4 bytes at an earlier position (for sizes written after their contents).
+     *
+     * @param at position
+     * @param i value
+     */
     public void putIntAt(int at, int i) {
         data[at] = (byte) (i >>> 24);
         data[at + 1] = (byte) (i >>> 16);
@@ -42,7 +51,12 @@ public final class GrowableBuffer implements WritableBuffer {
         data[at + 3] = (byte) i;
     }
 
-    /** Overwrites one byte at an earlier position. @param at position @param b value */
+    /**
+     * Overwrites one byte at an earlier position.
+     *
+     * @param at position
+     * @param b value
+     */
     public void putAt(int at, byte b) {
         data[at] = b;
     }

@@ -35,7 +35,10 @@ public final class MessageCodec {
 
     private MessageCodec() {}
 
-    /** @param m the message @return its encoding */
+    /**
+     * @param m the message
+     * @return its encoding
+     */
     public static byte[] encode(Message m) {
         GrowableBuffer buf = new GrowableBuffer(256);
         encode(m, buf);
@@ -48,7 +51,12 @@ public final class MessageCodec {
         b.put((byte) descriptor);
     }
 
-    /** Encodes at the buffer's position. @param m the message @param b where to write */
+    /**
+     * Encodes at the buffer's position.
+     *
+     * @param m the message
+     * @param b where to write
+     */
     public static void encode(Message m, GrowableBuffer b) {
         if (m.durable() || m.priority() != 4 || !m.ttl().isZero() || m.firstAcquirer() || m.deliveryCount() != 0) {
             section(b, HEADER);
@@ -124,7 +132,9 @@ public final class MessageCodec {
     }
 
     /**
-     * @param bytes buffer @param offset start @param length length
+     * @param bytes buffer
+     * @param offset start
+     * @param length length
      * @return the decoded message
      * @throws ProtonException if the bytes are not a valid AMQP message
      */

@@ -18,7 +18,10 @@ import java.util.Objects;
 public final class ValueFormat {
     private ValueFormat() {}
 
-    /** @param v any AMQP value @return its C++-style text */
+    /**
+     * @param v any AMQP value
+     * @return its C++-style text
+     */
     public static String format(Object v) {
         StringBuilder sb = new StringBuilder();
         append(sb, v, true);
@@ -92,7 +95,10 @@ public final class ValueFormat {
         sb.append('"');
     }
 
-    /** @param d a double @return what a default C++ ostream prints for it (%g, precision 6) */
+    /**
+     * @param d a double
+     * @return what a default C++ ostream prints for it (%g, precision 6)
+     */
     static String cppDouble(double d) {
         if (Double.isNaN(d)) return "nan";
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
@@ -106,7 +112,11 @@ public final class ValueFormat {
         return mantissa + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp));
     }
 
-    /** @param a a value @param b a value @return true if equal, comparing byte arrays by content, deeply */
+    /**
+     * @param a a value
+     * @param b a value
+     * @return true if equal, comparing byte arrays by content, deeply
+     */
     public static boolean valueEquals(Object a, Object b) {
         if (a == b) return true;
         if (a == null || b == null) return false;

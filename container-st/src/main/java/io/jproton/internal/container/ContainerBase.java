@@ -38,22 +38,34 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         this.id = id;
     }
 
-    /** @param what the method being called; throws IllegalStateException if the caller may not call it now */
+    /**
+     * @param what the method being called; throws IllegalStateException if the caller may not call it now
+     */
     protected abstract void checkAccess(String what);
 
-    /** @return the loop a new connection or listener goes on */
+    /**
+     * @return the loop a new connection or listener goes on
+     */
     protected abstract EventLoop nextLoop();
 
-    /** @param c a new connection, to count until it finishes */
+    /**
+     * @param c a new connection, to count until it finishes
+     */
     protected abstract void added(SocketConnection c);
 
-    /** @param c a connection whose last callback has run */
+    /**
+     * @param c a connection whose last callback has run
+     */
     protected abstract void finished(SocketConnection c);
 
-    /** @param l a new listener */
+    /**
+     * @param l a new listener
+     */
     protected abstract void added(ListenerImpl l);
 
-    /** @param l a listener that has closed */
+    /**
+     * @param l a listener that has closed
+     */
     protected abstract void closed(ListenerImpl l);
 
     /** Throws if the container is stopping. */

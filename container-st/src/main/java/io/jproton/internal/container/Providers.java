@@ -25,7 +25,9 @@ public final class Providers {
         static final ContainerProvider SELECTED = choose(load(), System.getProperty(PROPERTY));
     }
 
-    /** @return the chosen provider */
+    /**
+     * @return the chosen provider
+     */
     public static ContainerProvider selected() {
         String named = System.getProperty(PROPERTY);
         if (named != null && !named.isEmpty() && !named.equals(Holder.SELECTED.name())) {

@@ -111,7 +111,9 @@ public record Url(String scheme, String user, String password, String host, int 
         return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** @return the host to connect to: "localhost" if none was given */
+    /**
+     * @return the host to connect to: "localhost" if none was given
+     */
     public String connectHost() {
         return host.isEmpty() ? "localhost" : host;
     }

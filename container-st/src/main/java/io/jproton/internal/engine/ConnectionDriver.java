@@ -125,22 +125,30 @@ public final class ConnectionDriver {
 
     // ---- accessors used by the endpoint classes
 
-    /** @return who runs this driver */
+    /**
+     * @return who runs this driver
+     */
     public DriverHost host() {
         return host;
     }
 
-    /** @param host the new host (used when a connection moves, e.g. to another loop before it starts) */
+    /**
+     * @param host the new host (used when a connection moves, e.g. to another loop before it starts)
+     */
     public void host(DriverHost host) {
         this.host = host;
     }
 
-    /** @return the container */
+    /**
+     * @return the container
+     */
     public ContainerContext container() {
         return container;
     }
 
-    /** @return the public connection */
+    /**
+     * @return the public connection
+     */
     public Connection connection() {
         return connection;
     }
@@ -157,12 +165,16 @@ public final class ConnectionDriver {
         return engineConnection;
     }
 
-    /** @return the public transport */
+    /**
+     * @return the public transport
+     */
     public io.jproton.Transport transport() {
         return transportApi;
     }
 
-    /** @return the connection's work queue */
+    /**
+     * @return the connection's work queue
+     */
     public WorkQueue workQueue() {
         return workQueue;
     }
@@ -191,12 +203,16 @@ public final class ConnectionDriver {
 
     // ---- I/O
 
-    /** @return the buffer to read network input into; empty once input is closed */
+    /**
+     * @return the buffer to read network input into; empty once input is closed
+     */
     public ByteBuffer inputBuffer() {
         return transport.capacity() > 0 ? transport.tail() : null;
     }
 
-    /** @return how much input the driver can take now; negative once input is closed */
+    /**
+     * @return how much input the driver can take now; negative once input is closed
+     */
     public int inputCapacity() {
         return transport.capacity();
     }
@@ -217,23 +233,31 @@ public final class ConnectionDriver {
         }
     }
 
-    /** @return the bytes to write, or null if there are none now; see {@link #outputClosed()} */
+    /**
+     * @return the bytes to write, or null if there are none now; see {@link #outputClosed()}
+     */
     public ByteBuffer outputBuffer() {
         int pending = transport.pending();
         return pending > 0 ? transport.head() : null;
     }
 
-    /** @param n how many bytes of {@link #outputBuffer()} were written */
+    /**
+     * @param n how many bytes of {@link #outputBuffer()} were written
+     */
     public void outputWritten(int n) {
         transport.pop(n);
     }
 
-    /** @return true once the driver will never produce more output */
+    /**
+     * @return true once the driver will never produce more output
+     */
     public boolean outputClosed() {
         return transport.pending() < 0;
     }
 
-    /** @return true once the driver will take no more input */
+    /**
+     * @return true once the driver will take no more input
+     */
     public boolean inputIsClosed() {
         return transport.capacity() < 0;
     }
@@ -316,7 +340,9 @@ public final class ConnectionDriver {
         }
     }
 
-    /** @return true if {@link #dispatch()} has callbacks to run */
+    /**
+     * @return true if {@link #dispatch()} has callbacks to run
+     */
     public boolean needsDispatch() {
         return collector.peek() != null || (!transportClosed && transport.isClosed());
     }
@@ -326,12 +352,18 @@ public final class ConnectionDriver {
         connection.handler().onConnectionWake(connection);
     }
 
-    /** @return true once the transport has closed and its last callback has run */
+    /**
+     * @return true once the transport has closed and its last callback has run
+     */
     public boolean finished() {
         return transportClosed;
     }
 
-    /** Closes the connection with an error, as a stopping container does. @param condition the error, or null */
+    /**
+     * Closes the connection with an error, as a stopping container does.
+     *
+     * @param condition the error, or null
+     */
     public void close(ErrorCondition condition) {
         if (engineConnection.getLocalState() != org.apache.qpid.proton.engine.EndpointState.CLOSED) {
             engineConnection.setCondition(Conditions.toEngine(condition));

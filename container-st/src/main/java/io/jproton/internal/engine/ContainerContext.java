@@ -10,21 +10,33 @@ import io.jproton.SenderOptions;
  * the default link options and unique link names. Implementations are thread-safe.
  */
 public interface ContainerContext {
-    /** @return the public container */
+    /**
+     * @return the public container
+     */
     Container container();
 
-    /** @return the container's handler */
+    /**
+     * @return the container's handler
+     */
     MessagingHandler handler();
 
-    /** @return the container id */
+    /**
+     * @return the container id
+     */
     String id();
 
-    /** @return a copy of the default sender options */
+    /**
+     * @return a copy of the default sender options
+     */
     SenderOptions senderOptions();
 
-    /** @return a copy of the default receiver options */
+    /**
+     * @return a copy of the default receiver options
+     */
     ReceiverOptions receiverOptions();
 
-    /** @return a link name unique within this container */
+    /**
+     * @return a link name unique within this container
+     */
     String nextLinkName();
 }

@@ -19,7 +19,9 @@ abstract class EndpointImpl implements Endpoint {
 
     abstract org.apache.qpid.proton.engine.Endpoint engine();
 
-    /** @return the handler for this endpoint's events, falling back to its parent's */
+    /**
+     * @return the handler for this endpoint's events, falling back to its parent's
+     */
     abstract MessagingHandler handler();
 
     final void check(String what) {

@@ -17,7 +17,10 @@ public final class EngineContext implements ContainerContext {
     private final String id;
     private final AtomicLong links = new AtomicLong();
 
-    /** @param container a container for ids and default options, or null @param handler the handler */
+    /**
+     * @param container a container for ids and default options, or null
+     * @param handler the handler
+     */
     public EngineContext(Container container, MessagingHandler handler) {
         this.container = container;
         this.handler = handler;

@@ -47,22 +47,30 @@ public final class EventLoop {
         return selector;
     }
 
-    /** @param t the thread that runs the loop from now on, or null when none does */
+    /**
+     * @param t the thread that runs the loop from now on, or null when none does
+     */
     public void thread(Thread t) {
         thread = t;
     }
 
-    /** @return the thread running the loop, or null */
+    /**
+     * @return the thread running the loop, or null
+     */
     public Thread thread() {
         return thread;
     }
 
-    /** @param lock a lock the loop holds while it processes events and releases while it waits, or null */
+    /**
+     * @param lock a lock the loop holds while it processes events and releases while it waits, or null
+     */
     public void externalLock(Lock lock) {
         externalLock = lock;
     }
 
-    /** @return the external lock, or null */
+    /**
+     * @return the external lock, or null
+     */
     public Lock externalLock() {
         return externalLock;
     }
@@ -97,12 +105,18 @@ public final class EventLoop {
         return true; // a lock type whose owner cannot be checked: trust the caller
     }
 
-    /** @return true if the calling thread runs this loop */
+    /**
+     * @return true if the calling thread runs this loop
+     */
     public boolean inLoop() {
         return thread == Thread.currentThread();
     }
 
-    /** Thread-safe: runs work on the loop soon, after the current callback. @param work the work */
+    /**
+     * Thread-safe: runs work on the loop soon, after the current callback.
+     *
+     * @param work the work
+     */
     public void execute(Runnable work) {
         inbox.add(work);
         wakeup();
@@ -138,7 +152,9 @@ public final class EventLoop {
         return timers.add(System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4), work, user);
     }
 
-    /** @return application timers still pending */
+    /**
+     * @return application timers still pending
+     */
     public int pendingUserTimers() {
         return timers.userTimers();
     }
@@ -148,7 +164,9 @@ public final class EventLoop {
         timers.cancelUserTimers();
     }
 
-    /** @return true if work is waiting in the inbox */
+    /**
+     * @return true if work is waiting in the inbox
+     */
     public boolean hasQueuedWork() {
         return !inbox.isEmpty();
     }

@@ -44,7 +44,9 @@ public final class ListenerImpl implements Listener, Selectable {
         this.onClosed = onClosed;
     }
 
-    /** @return the listen handler */
+    /**
+     * @return the listen handler
+     */
     public ListenHandler handler() {
         return handler;
     }

@@ -48,22 +48,33 @@ public final class SocketConnection implements DriverHost, Selectable {
         this.onFinished = onFinished;
     }
 
-    /** @param driver the driver this socket feeds; set once, before {@link #connect} or {@link #accepted} */
+    /**
+     * @param driver the driver this socket feeds; set once, before {@link #connect} or {@link #accepted}
+     */
     public void driver(ConnectionDriver driver) {
         this.driver = driver;
     }
 
-    /** @return the driver */
+    /**
+     * @return the driver
+     */
     public ConnectionDriver driver() {
         return driver;
     }
 
-    /** @return true once the connection's last callback has run */
+    /**
+     * @return true once the connection's last callback has run
+     */
     public boolean finished() {
         return finished;
     }
 
-    /** Starts a non-blocking connect. Failures are reported as transport errors. @param host host @param port port */
+    /**
+     * Starts a non-blocking connect. Failures are reported as transport errors.
+     *
+     * @param host host
+     * @param port port
+     */
     public void connect(String host, int port) {
         try {
             channel = SocketChannel.open();
@@ -84,7 +95,11 @@ public final class SocketConnection implements DriverHost, Selectable {
         markDirty();
     }
 
-    /** Takes over an accepted socket. @param accepted the socket */
+    /**
+     * Takes over an accepted socket.
+     *
+     * @param accepted the socket
+     */
     public void accepted(SocketChannel accepted) {
         channel = accepted;
         try {

@@ -68,7 +68,10 @@ final class TimerQueue {
         return t;
     }
 
-    /** @param now the current nanoTime @return the next due timer, removed and marked done, or null */
+    /**
+     * @param now the current nanoTime
+     * @return the next due timer, removed and marked done, or null
+     */
     Timer pollDue(long now) {
         Timer t = queue.peek();
         if (t == null || t.deadlineNanos - now > 0) {
@@ -79,13 +82,17 @@ final class TimerQueue {
         return t;
     }
 
-    /** @return nanoseconds until the next deadline from {@code now} (0 if due), or -1 if none */
+    /**
+     * @return nanoseconds until the next deadline from {@code now} (0 if due), or -1 if none
+     */
     long nanosUntilNext(long now) {
         Timer t = queue.peek();
         return t == null ? -1 : Math.max(0, t.deadlineNanos - now);
     }
 
-    /** @return how many application timers are pending */
+    /**
+     * @return how many application timers are pending
+     */
     int userTimers() {
         return userTimers;
     }
