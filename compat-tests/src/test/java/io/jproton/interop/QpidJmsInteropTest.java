@@ -159,4 +159,38 @@ public class QpidJmsInteropTest {
             }
         }
     }
+
+    @Test
+    public void unacknowledgedMessagesAreNotLostWhenAConsumerGoesAway() throws Exception {
+        try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0"))) {
+            String port = broker.await("broker listening on (\\d+)");
+            Connection c = jms(port);
+            try {
+                Session s = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+                Queue q = s.createQueue("jms-redelivery");
+                MessageProducer p = s.createProducer(q);
+                for (int i = 0; i < 3; i++) {
+                    p.send(s.createTextMessage("m" + i));
+                }
+                MessageConsumer first = s.createConsumer(q);
+                for (int i = 0; i < 3; i++) {
+                    assertEquals("m" + i, ((TextMessage) first.receive(TIMEOUT_MS)).getText());
+                }
+            } finally {
+                c.close(); // without acknowledging anything
+            }
+            Connection again = jms(port);
+            try {
+                Session s = again.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer second = s.createConsumer(s.createQueue("jms-redelivery"));
+                for (int i = 0; i < 3; i++) {
+                    TextMessage m = (TextMessage) second.receive(TIMEOUT_MS);
+                    assertNotNull("message " + i + " was lost", m);
+                    assertEquals("m" + i, m.getText());
+                }
+            } finally {
+                again.close();
+            }
+        }
+    }
 }

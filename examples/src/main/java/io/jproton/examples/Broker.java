@@ -15,8 +15,8 @@ import io.jproton.SenderOptions;
 import io.jproton.Session;
 import io.jproton.SourceOptions;
 import io.jproton.TargetOptions;
+import io.jproton.Tracker;
 import io.jproton.Transport;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,11 +32,22 @@ import java.util.Map;
 public final class Broker {
     private Broker() {}
 
-    /** A queue: messages wait until a subscriber has credit, subscribers are served in turn. */
+    /**
+     * A queue: messages wait until a subscriber has credit, subscribers are served in turn. A
+     * message sent to a subscriber stays the queue's until the subscriber settles it: released or
+     * modified, or left unsettled when the subscriber goes away, it is queued again in its
+     * original place, ahead of later messages.
+     */
     static final class Queue {
+        /** A message and its place in arrival order. */
+        private record Entry(long seq, Message message) { }
+
         final String name;
-        private final ArrayDeque<Message> messages = new ArrayDeque<>();
+        private final java.util.PriorityQueue<Entry> messages =
+                new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Entry::seq));
         private final List<Sender> subscribers = new ArrayList<>();
+        private final Map<Tracker, Entry> unsettled = new java.util.IdentityHashMap<>();
+        private long arrivals;
         private int next;
 
         Queue(String name) {
@@ -44,7 +55,7 @@ public final class Broker {
         }
 
         void add(Message m) {
-            messages.add(m);
+            messages.add(new Entry(arrivals++, m));
             dispatch();
         }
 
@@ -55,6 +66,39 @@ public final class Broker {
 
         void unsubscribe(Sender s) {
             subscribers.remove(s);
+            java.util.Iterator<Map.Entry<Tracker, Entry>> it = unsettled.entrySet().iterator();
+            List<Entry> back = new ArrayList<>();
+            while (it.hasNext()) {
+                Map.Entry<Tracker, Entry> e = it.next();
+                if (e.getKey().sender() == s) {
+                    back.add(e.getValue());
+                    it.remove();
+                }
+            }
+            requeue(back);
+        }
+
+        /** The subscriber settled the message: accepted, rejected, or settled without an outcome. */
+        void settled(Tracker t) {
+            unsettled.remove(t);
+        }
+
+        /** The subscriber released or modified the message: it goes back to the front of the queue. */
+        void released(Tracker t, boolean failed) {
+            Entry e = unsettled.remove(t);
+            if (e != null) {
+                if (failed) {
+                    e.message().deliveryCount(e.message().deliveryCount() + 1);
+                }
+                requeue(List.of(e));
+            }
+        }
+
+        private void requeue(List<Entry> back) {
+            messages.addAll(back);
+            if (!back.isEmpty()) {
+                dispatch();
+            }
         }
 
         void dispatch() {
@@ -71,7 +115,11 @@ public final class Broker {
                 if (target == null) {
                     return;
                 }
-                target.send(messages.poll());
+                Entry e = messages.poll();
+                Tracker t = target.send(e.message());
+                if (!t.settled()) {
+                    unsettled.put(t, e);
+                }
             }
         }
     }
@@ -156,6 +204,32 @@ public final class Broker {
             if (q != null) {
                 q.add(m);
             }
+        }
+
+        @Override
+        public void onTrackerAccept(Tracker t) {
+            Queue q = senders.get(t.sender());
+            if (q != null) {
+                q.settled(t);
+            }
+        }
+
+        @Override
+        public void onTrackerReject(Tracker t) {
+            onTrackerAccept(t);
+        }
+
+        @Override
+        public void onTrackerRelease(Tracker t) {
+            Queue q = senders.get(t.sender());
+            if (q != null) {
+                q.released(t, t.state() == io.jproton.Transfer.State.MODIFIED);
+            }
+        }
+
+        @Override
+        public void onTrackerSettle(Tracker t) {
+            onTrackerAccept(t); // no-op if an outcome already settled it
         }
 
         @Override
