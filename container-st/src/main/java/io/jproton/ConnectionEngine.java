@@ -3,9 +3,9 @@ package io.jproton;
 import io.jproton.internal.engine.ConnectionDriver;
 import io.jproton.internal.engine.DriverHost;
 import io.jproton.internal.engine.EngineContext;
+import io.jproton.internal.io.TimerQueue;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -176,17 +176,14 @@ public final class ConnectionEngine {
      */
     public long tick(long nowMillis) {
         host.now = nowMillis;
-        Host.Timer t;
-        while ((t = host.timers.peek()) != null && t.deadline - nowMillis <= 0) {
-            host.timers.poll();
-            if (!t.cancelled) {
-                t.work.run();
-            }
+        TimerQueue.Timer t;
+        while ((t = host.timers.pollDue(nowMillis)) != null) {
+            t.work().run();
         }
         long deadline = driver.tick(nowMillis);
-        Host.Timer next = host.timers.peek();
-        if (next != null && (deadline == 0 || next.deadline - deadline < 0)) {
-            deadline = next.deadline;
+        long untilTimer = host.timers.untilNext(nowMillis);
+        if (untilTimer >= 0 && (deadline == 0 || nowMillis + untilTimer - deadline < 0)) {
+            deadline = nowMillis + untilTimer;
         }
         return deadline;
     }
@@ -195,37 +192,9 @@ public final class ConnectionEngine {
     private static final class Host implements DriverHost {
         final AtomicBoolean wakePending = new AtomicBoolean();
         final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
-        final PriorityQueue<Timer> timers = new PriorityQueue<>();
+        final TimerQueue timers = new TimerQueue();
         volatile boolean finished;
         long now;
-        long sequence;
-
-        final class Timer implements Comparable<Timer>, WorkHandle {
-            final long deadline;
-            final long seq = sequence++;
-            final Runnable work;
-            boolean cancelled;
-
-            Timer(long deadline, Runnable work) {
-                this.deadline = deadline;
-                this.work = work;
-            }
-
-            @Override
-            public int compareTo(Timer o) {
-                int c = Long.compare(deadline - o.deadline, 0);
-                return c != 0 ? c : Long.compare(seq, o.seq);
-            }
-
-            @Override
-            public boolean cancel() {
-                if (cancelled || !timers.remove(this)) {
-                    return false;
-                }
-                cancelled = true;
-                return true;
-            }
-        }
 
         @Override
         public void checkAccess(String what) {
@@ -253,9 +222,7 @@ public final class ConnectionEngine {
 
         @Override
         public WorkHandle schedule(Duration delay, Runnable w) {
-            Timer t = new Timer(now + delay.toMillis(), w);
-            timers.add(t);
-            return t;
+            return timers.add(now + delay.toMillis(), w, true);
         }
     }
 }

@@ -181,7 +181,7 @@ public final class EventLoop {
     public void turn(boolean mayBlock) {
         flushDirty();
         long now = System.nanoTime();
-        long wait = mayBlock ? timers.nanosUntilNext(now) : 0;
+        long wait = mayBlock ? timers.untilNext(now) : 0;
         selecting.set(true);
         if (!inbox.isEmpty() || !dirty.isEmpty()) {
             wait = 0;
@@ -217,7 +217,7 @@ public final class EventLoop {
         now = System.nanoTime();
         TimerQueue.Timer t;
         while ((t = timers.pollDue(now)) != null) {
-            t.work.run();
+            t.work().run();
         }
         for (int n = inbox.size(); n > 0; n--) {
             Runnable r = inbox.poll();

@@ -121,16 +121,7 @@ public final class ListenerImpl implements Listener, Selectable {
     }
 
     private void closeChannel() {
-        if (key != null) {
-            key.cancel();
-        }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // nothing more to release
-            }
-        }
+        Selectable.close(key, channel);
     }
 
     @Override

@@ -258,16 +258,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     }
 
     private void closeChannel() {
-        if (key != null) {
-            key.cancel();
-        }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // already broken; nothing to report beyond the transport's own error
-            }
-        }
+        Selectable.close(key, channel);
     }
 
     /**

@@ -4,24 +4,25 @@ import io.jproton.WorkHandle;
 import java.util.PriorityQueue;
 
 /**
- * The timers of one {@link EventLoop}, ordered by deadline (then by order of scheduling).
- * Confined to the loop's thread; {@link Timer#cancel()} is confined the same way.
+ * Timers ordered by deadline (then by order of scheduling), in whatever clock the owner uses:
+ * an {@link EventLoop}'s nanoTime, or a {@code ConnectionEngine}'s caller-given milliseconds.
+ * Not thread-safe: confined to its owner, and so is {@link Timer#cancel()}.
  */
-final class TimerQueue {
+public final class TimerQueue {
     private final PriorityQueue<Timer> queue = new PriorityQueue<>();
     private long sequence;
     private int userTimers;
 
     /** A scheduled piece of work. */
-    final class Timer implements Comparable<Timer>, WorkHandle {
-        final long deadlineNanos;
+    public final class Timer implements Comparable<Timer>, WorkHandle {
+        final long deadline;
         final long seq;
         final Runnable work;
         final boolean user;
         boolean done;
 
-        Timer(long deadlineNanos, Runnable work, boolean user) {
-            this.deadlineNanos = deadlineNanos;
+        Timer(long deadline, Runnable work, boolean user) {
+            this.deadline = deadline;
             this.seq = sequence++;
             this.work = work;
             this.user = user;
@@ -29,7 +30,7 @@ final class TimerQueue {
 
         @Override
         public int compareTo(Timer o) {
-            int c = Long.compare(deadlineNanos - o.deadlineNanos, 0);
+            int c = Long.compare(deadline - o.deadline, 0);
             return c != 0 ? c : Long.compare(seq, o.seq);
         }
 
@@ -43,6 +44,11 @@ final class TimerQueue {
             return true;
         }
 
+        /** @return the work */
+        public Runnable work() {
+            return work;
+        }
+
         void finish() {
             if (!done) {
                 done = true;
@@ -54,13 +60,13 @@ final class TimerQueue {
     }
 
     /**
-     * @param deadlineNanos when, in {@link System#nanoTime()} terms
+     * @param deadline when, in the owner's clock
      * @param work what to run
      * @param user true if it keeps the container alive (application work), false for internal timers
      * @return the timer
      */
-    Timer add(long deadlineNanos, Runnable work, boolean user) {
-        Timer t = new Timer(deadlineNanos, work, user);
+    public Timer add(long deadline, Runnable work, boolean user) {
+        Timer t = new Timer(deadline, work, user);
         if (user) {
             userTimers++;
         }
@@ -69,12 +75,12 @@ final class TimerQueue {
     }
 
     /**
-     * @param now the current nanoTime
+     * @param now the current time in the owner's clock
      * @return the next due timer, removed and marked done, or null
      */
-    Timer pollDue(long now) {
+    public Timer pollDue(long now) {
         Timer t = queue.peek();
-        if (t == null || t.deadlineNanos - now > 0) {
+        if (t == null || t.deadline - now > 0) {
             return null;
         }
         queue.poll();
@@ -83,11 +89,12 @@ final class TimerQueue {
     }
 
     /**
-     * @return nanoseconds until the next deadline from {@code now} (0 if due), or -1 if none
+     * @param now the current time in the owner's clock
+     * @return time until the next deadline (0 if due), or -1 if none
      */
-    long nanosUntilNext(long now) {
+    public long untilNext(long now) {
         Timer t = queue.peek();
-        return t == null ? -1 : Math.max(0, t.deadlineNanos - now);
+        return t == null ? -1 : Math.max(0, t.deadline - now);
     }
 
     /**
