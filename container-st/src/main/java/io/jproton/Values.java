@@ -26,28 +26,7 @@ public final class Values {
      * @return its AMQP type name as Proton C++ prints a {@code type_id}: "int", "string", "symbol", "ulong", ...
      */
     public static String typeName(Object value) {
-        if (value == null) return "null";
-        if (value instanceof Boolean) return "boolean";
-        if (value instanceof UByte) return "ubyte";
-        if (value instanceof Byte) return "byte";
-        if (value instanceof UShort) return "ushort";
-        if (value instanceof Short) return "short";
-        if (value instanceof UInt) return "uint";
-        if (value instanceof Integer) return "int";
-        if (value instanceof Character) return "char";
-        if (value instanceof ULong) return "ulong";
-        if (value instanceof Long) return "long";
-        if (value instanceof Timestamp) return "timestamp";
-        if (value instanceof Float) return "float";
-        if (value instanceof Double) return "double";
-        if (value instanceof java.util.UUID) return "uuid";
-        if (value instanceof byte[]) return "binary";
-        if (value instanceof String) return "string";
-        if (value instanceof Symbol) return "symbol";
-        if (value instanceof Described) return "described";
-        if (value instanceof java.util.List) return "list";
-        if (value instanceof java.util.Map) return "map";
-        return value.getClass().getSimpleName();
+        return value == null ? "null" : typeName(value.getClass());
     }
 
     private static String typeName(Class<?> type) {
