@@ -1,0 +1,102 @@
+package io.jproton.compat;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jproton.Connection;
+import io.jproton.ConnectionOptions;
+import io.jproton.Container;
+import io.jproton.Delivery;
+import io.jproton.Listener;
+import io.jproton.ListenHandler;
+import io.jproton.Message;
+import io.jproton.MessagingHandler;
+import io.jproton.Sender;
+import io.jproton.Tracker;
+import io.jproton.Transport;
+import org.junit.Test;
+
+/** Many connections in one container: every one opens, exchanges a message and closes cleanly. */
+public class ManyConnectionsTest {
+    private static final int CONNECTIONS = 500;
+
+    @Test
+    public void everyConnectionOpensExchangesAMessageAndClosesCleanly() throws Exception {
+        int[] received = {0};
+        int[] accepted = {0};
+        int[] cleanClientCloses = {0};
+        int[] cleanServerCloses = {0};
+        int[] errors = {0};
+        MessagingHandler server = new MessagingHandler() {
+            @Override
+            public void onMessage(Delivery d, Message m) {
+                received[0]++;
+            }
+
+            @Override
+            public void onTransportError(Transport t) {
+                errors[0]++;
+            }
+
+            @Override
+            public void onTransportClose(Transport t) {
+                if (t.error() == null) {
+                    cleanServerCloses[0]++;
+                }
+            }
+        };
+        MessagingHandler client = new MessagingHandler() {
+            private final java.util.Set<Sender> sent = new java.util.HashSet<>();
+
+            @Override
+            public void onSendable(Sender s) {
+                if (sent.add(s)) {
+                    s.send(new Message("hello"));
+                }
+            }
+
+            @Override
+            public void onTrackerAccept(Tracker t) {
+                accepted[0]++;
+                t.connection().close();
+            }
+
+            @Override
+            public void onTransportError(Transport t) {
+                errors[0]++;
+            }
+
+            @Override
+            public void onTransportClose(Transport t) {
+                if (t.error() == null) {
+                    cleanClientCloses[0]++;
+                }
+            }
+        };
+        Container c = new Container(new MessagingHandler() {
+            int accepts;
+
+            @Override
+            public void onContainerStart(Container ct) {
+                Listener l = ct.listen("127.0.0.1:0", new ListenHandler() {
+                    @Override
+                    public ConnectionOptions onAccept(Listener listener) {
+                        if (++accepts == CONNECTIONS) {
+                            listener.stop();
+                        }
+                        return new ConnectionOptions().handler(server);
+                    }
+                });
+                for (int i = 0; i < CONNECTIONS; i++) {
+                    Connection conn = ct.connect(Peer.url(l), new ConnectionOptions().handler(client));
+                    conn.openSender("many");
+                }
+            }
+        });
+        Run.bounded(c);
+        assertEquals(0, errors[0]);
+        assertEquals(CONNECTIONS, received[0]);
+        assertEquals(CONNECTIONS, accepted[0]);
+        assertEquals(CONNECTIONS, cleanClientCloses[0]);
+        assertEquals(CONNECTIONS, cleanServerCloses[0]);
+    }
+}
