@@ -17,8 +17,9 @@ import java.util.UUID;
  * {@link Long}, {@link UByte}, {@link UShort}, {@link UInt}, {@link ULong}, {@link Float},
  * {@link Double}, {@link Character} (AMQP char), {@link Timestamp}, {@link UUID}, {@link String},
  * {@link Symbol}, {@code byte[]} (binary; sent as a data section), {@link java.util.List},
- * {@link java.util.Map} and {@link Described}. Each keeps its AMQP type across the wire: an
- * {@code Integer} comes back as an {@code Integer}.
+ * {@link java.util.Map}, {@link Described}, and Java arrays other than {@code byte[]} (AMQP arrays:
+ * {@code int[]} is array&lt;int&gt;, {@code String[]} array&lt;string&gt;, ...). Each keeps its AMQP
+ * type across the wire: an {@code Integer} comes back as an {@code Integer}.
  *
  * <p>Thread-safety: not thread-safe; a mutable value. {@link Sender#send(Message)} encodes it at
  * once, so a message may be reused after sending.

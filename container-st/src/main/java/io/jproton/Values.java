@@ -29,7 +29,14 @@ public final class Values {
         return value == null ? "null" : typeName(value.getClass());
     }
 
-    private static String typeName(Class<?> type) {
+    /**
+     * @param type a Java class of the value mapping (primitive classes stand for their boxes)
+     * @return the AMQP type name its values have
+     */
+    public static String typeName(Class<?> type) {
+        if (type.isPrimitive()) {
+            type = java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        }
         if (type == Boolean.class) return "boolean";
         if (type == UByte.class) return "ubyte";
         if (type == Byte.class) return "byte";
@@ -45,6 +52,7 @@ public final class Values {
         if (type == Double.class) return "double";
         if (type == java.util.UUID.class) return "uuid";
         if (type == byte[].class) return "binary";
+        if (type.isArray()) return "array";
         if (type == String.class) return "string";
         if (type == Symbol.class) return "symbol";
         if (type == Described.class) return "described";
@@ -106,6 +114,25 @@ public final class Values {
             return type.cast(type == String.class ? value.toString() : Symbol.of(value.toString()));
         }
         throw new ConversionException("cannot convert " + typeName(value) + " to " + typeName(type));
+    }
+
+    /**
+     * Encodes one AMQP value on its own (not as a message), as a {@code proton::value} holds it.
+     *
+     * @param value any AMQP value; a Java array other than {@code byte[]} is an AMQP array
+     * @return its AMQP encoding
+     */
+    public static byte[] encode(Object value) {
+        return io.jproton.internal.codec.MessageCodec.encodeValue(value);
+    }
+
+    /**
+     * @param bytes the AMQP encoding of one value
+     * @return the value
+     * @throws ProtonException if the bytes are not one valid AMQP value
+     */
+    public static Object decode(byte[] bytes) {
+        return io.jproton.internal.codec.MessageCodec.decodeValue(bytes);
     }
 
     /**

@@ -109,4 +109,38 @@ public class ExamplesTest {
             }
         }
     }
+
+    /**
+     * The C++ encode_decode example's expected output (its upstream test's text, for Proton 0.37:
+     * a bare bool prints as 0). Debian ships no source for that program, so it cannot run here.
+     */
+    @Test
+    public void encodeDecodePrintsTheCppTypedLines() throws Exception {
+        List<String> expected = List.of(
+                "",
+                "== Array, list and map of uniform type.",
+                "array<int>[int(1), int(2), int(3)]",
+                "[ 1 2 3 ]",
+                "list[int(1), int(2), int(3)]",
+                "[ 1 2 3 ]",
+                "map{string(one):int(1), string(two):int(2)}",
+                "{ one:1 two:2 }",
+                "map{string(z):int(3), string(a):int(4)}",
+                "[ z:3 a:4 ]",
+                "list[string(a), string(b), string(c)]",
+                "",
+                "== List and map of mixed type values.",
+                "list[int(42), string(foo)]",
+                "[ 42 foo ]",
+                "map{int(4):string(four), string(five):int(5)}",
+                "{ 4:four five:5 }",
+                "",
+                "== Insert with stream operators.",
+                "array<int>[int(1), int(2), int(3)]",
+                "list[int(42), boolean(0), symbol(x)]",
+                "map{string(k1):int(42), symbol(k2):boolean(0)}");
+        try (Proc p = Proc.start(Peers.ours("encode_decode"))) {
+            assertEquals(expected, p.finish());
+        }
+    }
 }

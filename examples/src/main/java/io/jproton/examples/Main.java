@@ -27,6 +27,7 @@ public final class Main {
         EXAMPLES.put("simple_connect", SimpleConnect::main);
         EXAMPLES.put("flow_control", FlowControl::main);
         EXAMPLES.put("message_properties", MessageProperties::main);
+        EXAMPLES.put("encode_decode", EncodeDecode::main);
         EXAMPLES.put("connection_options", ConnectionOptionsExample::main);
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);

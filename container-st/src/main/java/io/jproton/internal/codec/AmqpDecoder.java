@@ -203,8 +203,13 @@ final class AmqpDecoder {
         };
     }
 
-    /** Reads an AMQP array as a List: one constructor (possibly described), then the elements. */
-    private List<Object> array(boolean wide) {
+    /**
+     * Reads an AMQP array as a Java array of the element type: int[], long[], short[], boolean[],
+     * float[], double[], char[], String[], Symbol[], UUID[], Timestamp[], UByte[], UShort[],
+     * UInt[], ULong[], Byte[], byte[][] (binary), or Object[] for anything else (lists, maps,
+     * described elements).
+     */
+    private Object array(boolean wide) {
         int size = length(wide);
         need(size);
         int count = wide ? i32() : u8();
@@ -217,11 +222,34 @@ final class AmqpDecoder {
             descriptor = readValue();
             code = u8();
         }
-        List<Object> out = new ArrayList<>(count);
+        Object out = descriptor != null ? new Object[count] : newArray(code, count);
         for (int i = 0; i < count; i++) {
             Object v = readValue(code);
-            out.add(descriptor == null ? v : new Described(descriptor, v));
+            java.lang.reflect.Array.set(out, i, descriptor == null ? v : new Described(descriptor, v));
         }
         return out;
+    }
+
+    private static Object newArray(int code, int n) {
+        return switch (code) {
+            case 0x71, 0x54 -> new int[n];
+            case 0x81, 0x55 -> new long[n];
+            case 0x61 -> new short[n];
+            case 0x56, 0x41, 0x42 -> new boolean[n];
+            case 0x72 -> new float[n];
+            case 0x82 -> new double[n];
+            case 0x73 -> new char[n];
+            case 0xa1, 0xb1 -> new String[n];
+            case 0xa3, 0xb3 -> new Symbol[n];
+            case 0x98 -> new UUID[n];
+            case 0x83 -> new Timestamp[n];
+            case 0x50 -> new UByte[n];
+            case 0x60 -> new UShort[n];
+            case 0x70, 0x52, 0x43 -> new UInt[n];
+            case 0x80, 0x53, 0x44 -> new ULong[n];
+            case 0x51 -> new Byte[n];
+            case 0xa0, 0xb0 -> new byte[n][];
+            default -> new Object[n];
+        };
     }
 }

@@ -87,9 +87,123 @@ final class AmqpEncoder {
             b.put((byte) 0x00);
             writeValue(b, d.descriptor());
             writeValue(b, d.value());
+        } else if (v.getClass().isArray()) {
+            writeArray(b, v);
         } else {
             throw new IllegalArgumentException("not an AMQP value type: " + v.getClass().getName());
         }
+    }
+
+    /**
+     * Writes a Java array (any but {@code byte[]}, which is binary) as an AMQP array: one element
+     * type, from the array's component type, and elements without constructors.
+     */
+    static void writeArray(GrowableBuffer b, Object array) {
+        int n = java.lang.reflect.Array.getLength(array);
+        int code = arrayElementCode(array.getClass().getComponentType());
+        int at = beginCompound(b, 0xf0);
+        b.put((byte) code);
+        for (int i = 0; i < n; i++) {
+            Object e = java.lang.reflect.Array.get(array, i);
+            if (e == null) {
+                throw new IllegalArgumentException("an AMQP array cannot hold null (element " + i + ")");
+            }
+            writeArrayElement(b, code, e);
+        }
+        endCompound(b, at, n);
+    }
+
+    private static int arrayElementCode(Class<?> t) {
+        if (t == int.class || t == Integer.class) return 0x71;
+        if (t == long.class || t == Long.class) return 0x81;
+        if (t == short.class || t == Short.class) return 0x61;
+        if (t == Byte.class) return 0x51;
+        if (t == boolean.class || t == Boolean.class) return 0x56;
+        if (t == float.class || t == Float.class) return 0x72;
+        if (t == double.class || t == Double.class) return 0x82;
+        if (t == char.class || t == Character.class) return 0x73;
+        if (t == String.class) return 0xb1;
+        if (t == Symbol.class) return 0xb3;
+        if (t == UUID.class) return 0x98;
+        if (t == Timestamp.class) return 0x83;
+        if (t == UByte.class) return 0x50;
+        if (t == UShort.class) return 0x60;
+        if (t == UInt.class) return 0x70;
+        if (t == ULong.class) return 0x80;
+        if (t == byte[].class) return 0xb0;
+        if (List.class.isAssignableFrom(t)) return 0xd0;
+        if (Map.class.isAssignableFrom(t)) return 0xd1;
+        throw new IllegalArgumentException("no AMQP array of " + t.getName() + ": use a List for mixed values");
+    }
+
+    private static void writeArrayElement(GrowableBuffer b, int code, Object e) {
+        switch (code) {
+            case 0x71 -> b.putInt((Integer) e);
+            case 0x81 -> b.putLong((Long) e);
+            case 0x61 -> b.putShort((Short) e);
+            case 0x51 -> b.put((Byte) e);
+            case 0x56 -> b.put((Boolean) e ? (byte) 1 : (byte) 0);
+            case 0x72 -> b.putFloat((Float) e);
+            case 0x82 -> b.putDouble((Double) e);
+            case 0x73 -> b.putInt((Character) e);
+            case 0x98 -> {
+                b.putLong(((UUID) e).getMostSignificantBits());
+                b.putLong(((UUID) e).getLeastSignificantBits());
+            }
+            case 0x83 -> b.putLong(((Timestamp) e).millis());
+            case 0x50 -> b.put((byte) ((UByte) e).value());
+            case 0x60 -> b.putShort((short) ((UShort) e).value());
+            case 0x70 -> b.putInt((int) ((UInt) e).value());
+            case 0x80 -> b.putLong(((ULong) e).bits());
+            default -> {
+                // variable-width elements: a 4-byte size, then the bytes (or the compound's body)
+                switch (code) {
+                    case 0xb1 -> {
+                        byte[] utf8 = ((String) e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        b.putInt(utf8.length);
+                        b.put(utf8, 0, utf8.length);
+                    }
+                    case 0xb3 -> {
+                        String s = ((Symbol) e).value();
+                        b.putInt(s.length());
+                        for (int i = 0; i < s.length(); i++) {
+                            b.put((byte) s.charAt(i));
+                        }
+                    }
+                    case 0xb0 -> {
+                        byte[] bytes = (byte[]) e;
+                        b.putInt(bytes.length);
+                        b.put(bytes, 0, bytes.length);
+                    }
+                    case 0xd0 -> writeListBody(b, (List<?>) e);
+                    case 0xd1 -> writeMapBody(b, (Map<?, ?>) e);
+                    default -> throw new IllegalStateException("unexpected array element code " + code);
+                }
+            }
+        }
+    }
+
+    private static void writeListBody(GrowableBuffer b, List<?> l) {
+        int at = b.position();
+        b.putInt(0);
+        b.putInt(0);
+        for (Object o : l) {
+            writeValue(b, o);
+        }
+        b.putIntAt(at, b.position() - at - 4);
+        b.putIntAt(at + 4, l.size());
+    }
+
+    private static void writeMapBody(GrowableBuffer b, Map<?, ?> m) {
+        int at = b.position();
+        b.putInt(0);
+        b.putInt(0);
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            writeValue(b, e.getKey());
+            writeValue(b, e.getValue());
+        }
+        b.putIntAt(at, b.position() - at - 4);
+        b.putIntAt(at + 4, m.size() * 2);
     }
 
     static void writeULong(GrowableBuffer b, long bits) {

@@ -45,6 +45,33 @@ public final class MessageCodec {
         return java.util.Arrays.copyOf(buf.array(), buf.position());
     }
 
+    /** @param value one AMQP value @return its encoding */
+    public static byte[] encodeValue(Object value) {
+        GrowableBuffer buf = new GrowableBuffer(64);
+        AmqpEncoder.writeValue(buf, value);
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
+    }
+
+    /**
+     * @param bytes the encoding of one AMQP value
+     * @return the value
+     * @throws ProtonException if the bytes are not exactly one valid value
+     */
+    public static Object decodeValue(byte[] bytes) {
+        try {
+            AmqpDecoder d = new AmqpDecoder(bytes, 0, bytes.length);
+            Object v = d.readValue();
+            if (d.hasMore()) {
+                throw new ProtonException("extra bytes after the value");
+            }
+            return v;
+        } catch (ProtonException e) {
+            throw new ProtonException("cannot decode AMQP value: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ProtonException("cannot decode AMQP value: " + e, e);
+        }
+    }
+
     private static void section(GrowableBuffer b, int descriptor) {
         b.put((byte) 0x00);
         b.put((byte) 0x53);

@@ -66,11 +66,27 @@ public final class ValueFormat {
             sb.append('[');
             append(sb, d.value(), false);
             sb.append(']');
+        } else if (v instanceof Boolean b) {
+            // as C++: a bare bool streams as 1/0, one inside a container as true/false
+            sb.append(top ? (b ? "1" : "0") : b.toString());
+        } else if (v.getClass().isArray()) {
+            sb.append("@PN_").append(pnType(v.getClass().getComponentType())).append('[');
+            int n = java.lang.reflect.Array.getLength(v);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) sb.append(", ");
+                append(sb, java.lang.reflect.Array.get(v, i), false);
+            }
+            sb.append(']');
         } else if (v instanceof Character c) {
             sb.appendCodePoint(c);
         } else {
             sb.append(v);
         }
+    }
+
+    private static String pnType(Class<?> component) {
+        String name = io.jproton.Values.typeName(component);
+        return name.equals("boolean") ? "BOOL" : name.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static void quote(StringBuilder sb, String s) {
@@ -121,6 +137,15 @@ public final class ValueFormat {
         if (a == b) return true;
         if (a == null || b == null) return false;
         if (a instanceof byte[] x && b instanceof byte[] y) return Arrays.equals(x, y);
+        if (a.getClass().isArray() && b.getClass().isArray()) {
+            if (a.getClass() != b.getClass()) return false;
+            int n = java.lang.reflect.Array.getLength(a);
+            if (n != java.lang.reflect.Array.getLength(b)) return false;
+            for (int i = 0; i < n; i++) {
+                if (!valueEquals(java.lang.reflect.Array.get(a, i), java.lang.reflect.Array.get(b, i))) return false;
+            }
+            return true;
+        }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             if (x.size() != y.size()) return false;
             for (int i = 0; i < x.size(); i++) {

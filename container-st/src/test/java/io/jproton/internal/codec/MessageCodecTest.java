@@ -150,7 +150,8 @@ public class MessageCodecTest {
         assertEquals(ULong.of(9), m.id());
         assertTrue(m.durable());
         assertEquals(1, m.properties().get("a"));
-        assertEquals(List.of("array", "of", "strings"), m.body());
+        // an AMQP array decodes to a Java array of its element type
+        assertArrayEquals(new String[] {"array", "of", "strings"}, (String[]) m.body());
     }
 
     @Test
@@ -180,5 +181,27 @@ public class MessageCodecTest {
     public void fullMessageRoundTrip() {
         Message m = full();
         assertEquals(m, Message.decode(m.encode()));
+    }
+
+    @Test
+    public void arraysKeepTheirElementType() {
+        Object[] values = {new int[] {1, 2, 3}, new long[] {1L << 40}, new short[] {7}, new boolean[] {true, false},
+            new double[] {1.5}, new float[] {2.5f}, new char[] {'x'}, new String[] {"a", "ünï"},
+            new Symbol[] {Symbol.of("s")}, new UInt[] {UInt.of(4_000_000_000L)}, new ULong[] {ULong.of(-1)},
+            new UUID[] {UUID.randomUUID()}, new Timestamp[] {Timestamp.of(9)}, new byte[][] {{1, 2}, {}},
+            new int[0]};
+        for (Object v : values) {
+            Object back = io.jproton.Values.decode(io.jproton.Values.encode(v));
+            assertEquals(v.getClass(), back.getClass());
+            assertTrue(ValueFormat.format(v) + " came back as " + ValueFormat.format(back), ValueFormat.valueEquals(v, back));
+        }
+        Message m = new Message(List.of(new int[] {1, 2}, "x"));
+        assertTrue(ValueFormat.valueEquals(m.body(), Message.decode(m.encode()).body()));
+        try {
+            io.jproton.Values.encode(new Integer[] {1, null});
+            fail();
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains("cannot hold null"));
+        }
     }
 }

@@ -22,6 +22,12 @@ public class ValueFormatTest {
         assertEquals("null", ValueFormat.format(null));
         assertEquals("b\"ab\"", ValueFormat.format(new byte[] {'a', 'b'}));
         assertEquals("@:d[1]", ValueFormat.format(new Described(Symbol.of("d"), 1)));
+        assertEquals("@PN_INT[1, 2]", ValueFormat.format(new int[] {1, 2}));
+        assertEquals("@PN_STRING[\"a\", \"b\"]", ValueFormat.format(new String[] {"a", "b"}));
+        // as C++ streams them: a bare bool as 1/0, one in a container as true/false
+        assertEquals("0", ValueFormat.format(false));
+        assertEquals("{\"k\"=false}", ValueFormat.format(java.util.Map.of("k", false)));
+        assertEquals("[true, \"s\", :y]", ValueFormat.format(List.of(true, "s", Symbol.of("y"))));
     }
 
     @Test
