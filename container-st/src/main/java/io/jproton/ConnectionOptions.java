@@ -27,6 +27,8 @@ public final class ConnectionOptions {
     private Map<String, Object> properties;
     private List<String> offeredCapabilities;
     private List<String> desiredCapabilities;
+    private ReconnectOptions reconnect;
+    private List<String> failoverUrls;
 
     /** Empty options. */
     public ConnectionOptions() {}
@@ -62,6 +64,8 @@ public final class ConnectionOptions {
         if (other.properties != null) properties = new LinkedHashMap<>(other.properties);
         if (other.offeredCapabilities != null) offeredCapabilities = new ArrayList<>(other.offeredCapabilities);
         if (other.desiredCapabilities != null) desiredCapabilities = new ArrayList<>(other.desiredCapabilities);
+        if (other.reconnect != null) reconnect = new ReconnectOptions(other.reconnect);
+        if (other.failoverUrls != null) failoverUrls = new ArrayList<>(other.failoverUrls);
         return this;
     }
 
@@ -198,6 +202,38 @@ public final class ConnectionOptions {
     public ConnectionOptions desiredCapabilities(List<String> caps) {
         this.desiredCapabilities = new ArrayList<>(caps);
         return this;
+    }
+
+    /**
+     * @param options reconnect after the connection is lost (client connections only)
+     * @return this
+     */
+    public ConnectionOptions reconnect(ReconnectOptions options) {
+        this.reconnect = new ReconnectOptions(options);
+        return this;
+    }
+
+    /**
+     * @param urls more URLs to try, in turn after the first, when reconnecting
+     * @return this
+     */
+    public ConnectionOptions failoverUrls(List<String> urls) {
+        this.failoverUrls = new ArrayList<>(urls);
+        return this;
+    }
+
+    /**
+     * @return the reconnect options, or null if unset (no reconnect)
+     */
+    public ReconnectOptions reconnect() {
+        return reconnect;
+    }
+
+    /**
+     * @return the failover URLs, or null if unset
+     */
+    public List<String> failoverUrls() {
+        return failoverUrls;
     }
 
     /**

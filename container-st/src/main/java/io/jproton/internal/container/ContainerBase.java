@@ -88,6 +88,17 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         SocketConnection sc = new SocketConnection(loop, this::finished);
         ConnectionDriver driver = new ConnectionDriver(this, o, false, sc);
         sc.driver(driver);
+        if (o.reconnect() != null) {
+            java.util.List<String[]> targets = new java.util.ArrayList<>();
+            targets.add(new String[] {u.connectHost(), Integer.toString(u.port())});
+            if (o.failoverUrls() != null) {
+                for (String f : o.failoverUrls()) {
+                    Url fu = Url.parse(f);
+                    targets.add(new String[] {fu.connectHost(), Integer.toString(fu.port())});
+                }
+            }
+            sc.reconnect(o.reconnect(), targets);
+        }
         added(sc);
         sc.connect(u.connectHost(), u.port());
         return driver.connection();

@@ -27,9 +27,10 @@ public final class ConnectionDriver {
     /** proton-j's description when it closes a connection whose peer fell silent. */
     private static final String IDLE_TIMEOUT_EXPIRED = "local-idle-timeout expired";
     private final ContainerContext container;
-    private final org.apache.qpid.proton.engine.Connection engineConnection;
-    private final org.apache.qpid.proton.engine.Transport transport;
-    private final Collector collector;
+    private final ConnectionOptions options;
+    private org.apache.qpid.proton.engine.Connection engineConnection;
+    private org.apache.qpid.proton.engine.Transport transport;
+    private Collector collector;
     private final ConnectionImpl connection;
     private final TransportImpl transportApi = new TransportImpl(this);
     private final WorkQueueImpl workQueue = new WorkQueueImpl(this);
@@ -42,6 +43,8 @@ public final class ConnectionDriver {
     private boolean transportOpened;
     private boolean transportClosed;
     private boolean aborted;
+    /** The transport was lost and the host is reconnecting: its closing callbacks wait. */
+    private boolean awaitingReconnect;
 
     /**
      * @param container the container
@@ -53,22 +56,76 @@ public final class ConnectionDriver {
         this.container = container;
         this.server = server;
         this.host = host;
+        this.options = options;
+        newEngine();
+        connection = new ConnectionImpl(this, engineConnection);
+        engineConnection.setContainer(container.id());
+        connection.apply(options);
+        transport.bind(engineConnection);
+        if (!server) {
+            engineConnection.open();
+        }
+    }
+
+    /** Creates the engine objects: connection, collector, and a transport with the options' settings. */
+    private void newEngine() {
         engineConnection = Proton.connection();
         collector = Proton.collector();
         engineConnection.collect(collector);
         transport = Proton.transport();
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
-        connection = new ConnectionImpl(this, engineConnection);
-        engineConnection.setContainer(container.id());
         applyTransportOptions(options);
-        connection.apply(options);
         if (!Boolean.FALSE.equals(options.saslEnabled())) {
             configureSasl(options);
         }
-        transport.bind(engineConnection);
-        if (!server) {
-            engineConnection.open();
+    }
+
+    /**
+     * Starts over on a new transport after the old one was lost (reconnect): new engine objects,
+     * the same public connection, and every session and link that was open opened again.
+     */
+    public void reset() {
+        org.apache.qpid.proton.engine.Connection old = engineConnection;
+        newEngine();
+        connection.rebind(engineConnection, old);
+        for (SessionImpl s : new java.util.ArrayList<>(connection.sessions)) {
+            if (s.engine.getLocalState() != org.apache.qpid.proton.engine.EndpointState.ACTIVE) {
+                connection.sessions.remove(s);
+                continue;
+            }
+            s.reopenOn(engineConnection);
         }
+        transport.bind(engineConnection);
+        engineConnection.open();
+        connection.reconnected = true;
+        transportOpened = false;
+        ioError = null;
+        aborted = false;
+        awaitingReconnect = false;
+    }
+
+    ConnectionOptions options() {
+        return options;
+    }
+
+    /** Reconnecting has ended without success: the next dispatch runs the closing callbacks. */
+    public void giveUp() {
+        awaitingReconnect = false;
+    }
+
+    /** @return true while the host is reconnecting */
+    public boolean awaitingReconnect() {
+        return awaitingReconnect;
+    }
+
+    /** @return true once the peer has opened the connection on the current transport */
+    public boolean remotelyOpen() {
+        return engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.ACTIVE;
+    }
+
+    /** @return true once the application has closed the connection */
+    public boolean locallyClosed() {
+        return engineConnection.getLocalState() == org.apache.qpid.proton.engine.EndpointState.CLOSED;
     }
 
     void applyTransportOptions(ConnectionOptions o) {
@@ -329,9 +386,13 @@ public final class ConnectionDriver {
                 collector.pop();
             }
         }
-        if (!transportClosed && transport.isClosed()) {
-            transportClosed = true;
+        if (!transportClosed && !awaitingReconnect && transport.isClosed()) {
             ErrorCondition err = transportError();
+            if (err != null && !aborted && host.reconnectAfter(err)) {
+                awaitingReconnect = true; // no callbacks for a transport that is being replaced
+                return;
+            }
+            transportClosed = true;
             io.jproton.MessagingHandler h = connection.handler();
             if (err != null) {
                 h.onTransportError(transportApi);
@@ -344,7 +405,7 @@ public final class ConnectionDriver {
      * @return true if {@link #dispatch()} has callbacks to run
      */
     public boolean needsDispatch() {
-        return collector.peek() != null || (!transportClosed && transport.isClosed());
+        return collector.peek() != null || (!transportClosed && !awaitingReconnect && transport.isClosed());
     }
 
     /** Runs {@code onConnectionWake}. */

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /** {@link io.jproton.Connection} over a proton-j connection. Confined to its context, except {@link #wake()}. */
 final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection {
-    final org.apache.qpid.proton.engine.Connection engine;
+    org.apache.qpid.proton.engine.Connection engine;
     final List<SessionImpl> sessions = new ArrayList<>();
     private SessionImpl defaultSession;
     String user = "";
@@ -36,6 +36,15 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
     @Override
     MessagingHandler handler() {
         return handler != null ? handler : driver.container().handler();
+    }
+
+    /** Moves to a new engine connection (reconnect) that sends the same open frame as the old one. */
+    void rebind(org.apache.qpid.proton.engine.Connection fresh, org.apache.qpid.proton.engine.Connection old) {
+        fresh.setContainer(old.getContainer());
+        fresh.setHostname(old.getHostname());
+        engine = fresh;
+        fresh.setContext(this);
+        apply(driver.options());
     }
 
     /** Sets what the open frame will carry. */

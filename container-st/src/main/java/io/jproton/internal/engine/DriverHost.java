@@ -39,4 +39,15 @@ public interface DriverHost {
      * @return a handle to cancel it
      */
     WorkHandle schedule(Duration delay, Runnable work);
+
+    /**
+     * The transport was lost with an error. A host that reconnects arranges an attempt (which calls
+     * {@link ConnectionDriver#reset()}) and returns true; the closing callbacks then wait.
+     *
+     * @param error why the transport was lost
+     * @return true if a reconnect is under way
+     */
+    default boolean reconnectAfter(io.jproton.ErrorCondition error) {
+        return false;
+    }
 }

@@ -15,7 +15,7 @@ import org.apache.qpid.proton.engine.EndpointState;
 /** The common part of {@link SenderImpl} and {@link ReceiverImpl}. Confined to its connection's context. */
 abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
     final SessionImpl session;
-    final org.apache.qpid.proton.engine.Link engine;
+    org.apache.qpid.proton.engine.Link engine;
     /** True between the peer's drain request and our answer (sender) or between drain() and credit 0 (receiver). */
     boolean draining;
 
@@ -25,6 +25,33 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
         this.engine = engine;
         engine.setContext(this);
         session.links.add(this);
+    }
+
+    /** Opens this link again, with the same name and settings, on a new engine session (reconnect). */
+    void reopenOn(org.apache.qpid.proton.engine.Session session) {
+        org.apache.qpid.proton.engine.Link old = engine;
+        org.apache.qpid.proton.engine.Link fresh = old instanceof org.apache.qpid.proton.engine.Sender
+                ? session.sender(old.getName()) : session.receiver(old.getName());
+        fresh.setSource(old.getSource());
+        fresh.setTarget(old.getTarget());
+        fresh.setSenderSettleMode(old.getSenderSettleMode());
+        fresh.setReceiverSettleMode(old.getReceiverSettleMode());
+        fresh.setProperties(old.getProperties());
+        fresh.setOfferedCapabilities(old.getOfferedCapabilities());
+        fresh.setDesiredCapabilities(old.getDesiredCapabilities());
+        int credit = old.getCredit();
+        draining = false;
+        rebind(fresh);
+        fresh.setContext(this);
+        fresh.open();
+        restoreCredit(credit);
+    }
+
+    /** Points this link and its typed view at a new engine link. */
+    abstract void rebind(org.apache.qpid.proton.engine.Link fresh);
+
+    /** After a reconnect: grants again the credit the old link had, where the application manages credit. */
+    void restoreCredit(int credit) {
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.jproton.ReceiverOptions;
 
 /** {@link io.jproton.Receiver} over a proton-j receiver. Confined to its connection's context. */
 final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
-    final org.apache.qpid.proton.engine.Receiver engine;
+    org.apache.qpid.proton.engine.Receiver engine;
     boolean autoAccept = true;
     int creditWindow = 10;
     /** Reused to read incoming message bytes. */
@@ -29,6 +29,19 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
         r.apply(o);
         r.engine.open();
         return r;
+    }
+
+    @Override
+    void rebind(org.apache.qpid.proton.engine.Link fresh) {
+        engine = (org.apache.qpid.proton.engine.Receiver) fresh;
+        super.engine = fresh;
+    }
+
+    @Override
+    void restoreCredit(int credit) {
+        if (creditWindow == 0 && credit > 0) {
+            engine.flow(credit);
+        }
     }
 
     void apply(ReceiverOptions o) {

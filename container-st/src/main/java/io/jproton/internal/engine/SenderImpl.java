@@ -8,7 +8,7 @@ import io.jproton.internal.codec.MessageCodec;
 
 /** {@link io.jproton.Sender} over a proton-j sender. Confined to its connection's context. */
 final class SenderImpl extends LinkImpl implements io.jproton.Sender {
-    final org.apache.qpid.proton.engine.Sender engine;
+    org.apache.qpid.proton.engine.Sender engine;
     boolean autoSettle = true;
 
     private SenderImpl(SessionImpl session, org.apache.qpid.proton.engine.Sender engine) {
@@ -30,6 +30,12 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
         s.apply(o);
         s.engine.open();
         return s;
+    }
+
+    @Override
+    void rebind(org.apache.qpid.proton.engine.Link fresh) {
+        engine = (org.apache.qpid.proton.engine.Sender) fresh;
+        super.engine = fresh;
     }
 
     void apply(SenderOptions o) {

@@ -12,7 +12,7 @@ import java.util.List;
 
 /** {@link Session} over a proton-j session. Confined to its connection's context. */
 final class SessionImpl extends EndpointImpl implements Session {
-    final org.apache.qpid.proton.engine.Session engine;
+    org.apache.qpid.proton.engine.Session engine;
     final List<LinkImpl> links = new ArrayList<>();
 
     private SessionImpl(ConnectionDriver driver, org.apache.qpid.proton.engine.Session engine) {
@@ -36,6 +36,22 @@ final class SessionImpl extends EndpointImpl implements Session {
             }
         }
         return s;
+    }
+
+    /** Opens this session again on a new engine connection (reconnect), with the links that were open. */
+    void reopenOn(org.apache.qpid.proton.engine.Connection fresh) {
+        org.apache.qpid.proton.engine.Session old = engine;
+        engine = fresh.session();
+        engine.setIncomingCapacity(old.getIncomingCapacity());
+        engine.setContext(this);
+        engine.open();
+        for (LinkImpl l : new ArrayList<>(links)) {
+            if (l.engine.getLocalState() != org.apache.qpid.proton.engine.EndpointState.ACTIVE) {
+                links.remove(l);
+            } else {
+                l.reopenOn(engine);
+            }
+        }
     }
 
     @Override

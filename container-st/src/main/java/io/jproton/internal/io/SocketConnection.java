@@ -37,6 +37,10 @@ public final class SocketConnection implements DriverHost, Selectable {
     private volatile boolean finished;
     private TimerQueue.Timer tickTimer;
     private long tickDeadline;
+    private io.jproton.ReconnectOptions reconnect;
+    private java.util.List<String[]> targets;
+    private int attempts;
+    private TimerQueue.Timer reconnectTimer;
     boolean dirty;
 
     /**
@@ -67,6 +71,44 @@ public final class SocketConnection implements DriverHost, Selectable {
      */
     public boolean finished() {
         return finished;
+    }
+
+    /**
+     * Reconnect after a lost transport, trying the targets in turn.
+     *
+     * @param options how to reconnect
+     * @param hostsAndPorts {host, port} pairs: the first URL's, then the failover URLs'
+     */
+    public void reconnect(io.jproton.ReconnectOptions options, java.util.List<String[]> hostsAndPorts) {
+        this.reconnect = options;
+        this.targets = hostsAndPorts;
+    }
+
+    @Override
+    public boolean reconnectAfter(ErrorCondition error) {
+        if (reconnect == null || stopping || driver.locallyClosed()) {
+            return false;
+        }
+        attempts++;
+        if (reconnect.maxAttempts() > 0 && attempts > reconnect.maxAttempts()) {
+            return false;
+        }
+        closeChannel();
+        connected = false;
+        reconnectTimer = loop.schedule(reconnect.delayBefore(attempts), this::attempt, false);
+        return true;
+    }
+
+    private void attempt() {
+        reconnectTimer = null;
+        if (stopping || driver.locallyClosed()) {
+            driver.giveUp();
+            markDirty();
+            return;
+        }
+        driver.reset();
+        String[] target = targets.get(attempts % targets.size());
+        connect(target[0], Integer.parseInt(target[1]));
     }
 
     /**
@@ -181,6 +223,9 @@ public final class SocketConnection implements DriverHost, Selectable {
         } finally {
             processing = false;
         }
+        if (attempts > 0 && driver.remotelyOpen()) {
+            attempts = 0; // reconnected: the next loss starts the delays over
+        }
         if (driver.finished()) {
             finish();
         } else {
@@ -272,6 +317,11 @@ public final class SocketConnection implements DriverHost, Selectable {
             return;
         }
         stopping = true;
+        if (reconnectTimer != null) {
+            reconnectTimer.cancel();
+            reconnectTimer = null;
+            driver.giveUp();
+        }
         driver.close(condition);
         if (!connected) {
             driver.abort(null);
