@@ -18,13 +18,18 @@ final class Artemis implements AutoCloseable {
     private final int port;
 
     Artemis() throws Exception {
+        this(0);
+    }
+
+    /** @param port the port to listen on, 0 for an ephemeral one (a restarted broker reuses its port) */
+    Artemis(int listenPort) throws Exception {
         Path dir = Files.createTempDirectory("artemis");
         ConfigurationImpl cfg = new ConfigurationImpl();
         cfg.setPersistenceEnabled(false);
         cfg.setSecurityEnabled(false);
         cfg.setJMXManagementEnabled(false);
         cfg.setBrokerInstance(dir.toFile());
-        cfg.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:0?protocols=AMQP");
+        cfg.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + listenPort + "?protocols=AMQP");
         cfg.addAddressSetting("#", new AddressSettings()
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                 .setDefaultQueueRoutingType(RoutingType.ANYCAST)

@@ -95,4 +95,26 @@ public class ArtemisInteropTest {
             assertEquals(List.of(), p.finish());
         }
     }
+
+    @Test
+    public void reconnectClientAcrossABrokerRestart() throws Exception {
+        int port = artemis.port();
+        try (Proc client = Proc.start(Peers.ours("reconnect_client", "127.0.0.1:" + port, "artemis-reconnect", "20"))) {
+            client.await("\\{\"sequence\"=5\\}");
+            artemis.close();
+            artemis = new Artemis(port); // the same port: the client reconnects to it
+            List<String> out = client.finish();
+            List<String> bodies = new ArrayList<>();
+            int opens = 0;
+            for (String line : out) {
+                if (line.startsWith("{")) {
+                    bodies.add(line);
+                } else if (line.startsWith("simple_recv listening on")) {
+                    opens++;
+                }
+            }
+            assertEquals(Peers.sequenceLines(20), bodies);
+            assertTrue("reconnected after the restart: " + out, opens >= 2);
+        }
+    }
 }

@@ -121,11 +121,6 @@ final class Options {
         return sb.toString();
     }
 
-    /** Reconnect is not built yet: say so instead of silently ignoring the flag. */
-    static void reconnectUnsupported() {
-        throw new BadOption("--reconnect is not supported yet by jproton");
-    }
-
     static int parseInt(String s) {
         try {
             return Integer.parseInt(s.trim());

@@ -30,7 +30,9 @@ public final class SimpleConnect implements MessagingHandler {
 
     @Override
     public void onConnectionOpen(Connection c) {
-        c.close();
+        if (options.reconnect() == null) {
+            c.close(); // with reconnect, C++ keeps the connection open
+        }
     }
 
     /**
@@ -43,7 +45,7 @@ public final class SimpleConnect implements MessagingHandler {
                 .value('a', "address", "connect and send to URL", "URL", a[0], v -> a[0] = v)
                 .value('u', "user", "authenticate as USER", "USER", null, co::user)
                 .value('p', "password", "authenticate with PASSWORD", "PASSWORD", null, co::password)
-                .flag('r', "reconnect", "reconnect on connection failure (not supported yet: rejected)", Options::reconnectUnsupported)
+                .flag('r', "reconnect", "reconnect on connection failure", () -> co.reconnect(new io.jproton.ReconnectOptions()))
                 .flag('s', "sasl", "force SASL authentication with no user specified", () -> co.saslEnabled(true))
                 .value('m', "mechs", "allowed SASL mechanisms", "MECHS", null, co::saslAllowedMechs)
                 .flag('i', "insecure", "allow clear-text passwords", () -> co.saslAllowInsecureMechs(true))

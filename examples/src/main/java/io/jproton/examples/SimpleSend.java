@@ -20,6 +20,7 @@ public final class SimpleSend implements MessagingHandler {
     private final String user;
     private final String password;
     private final int total;
+    private final boolean reconnect;
     private int sent;
     private int confirmed;
 
@@ -30,10 +31,19 @@ public final class SimpleSend implements MessagingHandler {
      * @param total messages to send
      */
     public SimpleSend(String url, String user, String password, int total) {
+        this(url, user, password, total, false);
+    }
+
+    /**
+     * @param url URL @param user user or empty @param password password or empty @param total messages
+     * @param reconnect reconnect when the connection is lost
+     */
+    public SimpleSend(String url, String user, String password, int total, boolean reconnect) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.total = total;
+        this.reconnect = reconnect;
     }
 
     @Override
@@ -41,6 +51,7 @@ public final class SimpleSend implements MessagingHandler {
         ConnectionOptions co = new ConnectionOptions();
         if (!user.isEmpty()) co.user(user);
         if (!password.isEmpty()) co.password(password);
+        if (reconnect) co.reconnect(new io.jproton.ReconnectOptions());
         c.openSender(url, null, co);
     }
 
@@ -79,13 +90,14 @@ public final class SimpleSend implements MessagingHandler {
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples", "", ""};
         int[] count = {100};
+        boolean[] reconnect = {false};
         new Options("simple_send")
                 .value('a', "address", "connect and send to URL", "URL", a[0], v -> a[0] = v)
                 .value('m', "messages", "send COUNT messages", "COUNT", "100", v -> count[0] = Options.parseInt(v))
                 .value('u', "user", "authenticate as USER", "USER", null, v -> a[1] = v)
                 .value('p', "password", "authenticate with PASSWORD", "PASSWORD", null, v -> a[2] = v)
-                .flag('r', "reconnect", "reconnect on connection failure (not supported yet: rejected)", Options::reconnectUnsupported)
+                .flag('r', "reconnect", "reconnect on connection failure", () -> reconnect[0] = true)
                 .parse(args);
-        Main.exitOnError(() -> new Container(new SimpleSend(a[0], a[1], a[2], count[0])).run());
+        Main.exitOnError(() -> new Container(new SimpleSend(a[0], a[1], a[2], count[0], reconnect[0])).run());
     }
 }

@@ -326,8 +326,21 @@ public final class ConnectionDriver {
      * @param description what went wrong, such as "connection refused"
      */
     public void disconnected(String description) {
-        if (!transport.isClosed() && ioError == null && transport.getCondition() == null) {
-            ioError = new ErrorCondition("proton:io", description);
+        if (!transport.isClosed() && transport.getCondition() == null) {
+            lostTransport(new ErrorCondition("proton:io", description));
+        } else {
+            lostTransport(null);
+        }
+    }
+
+    /**
+     * The transport is lost with this error, as if the network had failed.
+     *
+     * @param condition the error the transport reports
+     */
+    void lostTransport(ErrorCondition condition) {
+        if (ioError == null) {
+            ioError = condition;
         }
         if (transport.capacity() >= 0) {
             transport.close_tail();

@@ -13,6 +13,8 @@ import org.apache.qpid.proton.engine.Link;
  * keep credit topped up, auto-accept and auto-settle. Confined to its connection's context.
  */
 final class MessagingAdapter {
+    private static final org.apache.qpid.proton.amqp.Symbol FORCED =
+            org.apache.qpid.proton.amqp.Symbol.valueOf("amqp:connection:forced");
     private final ConnectionDriver driver;
 
     MessagingAdapter(ConnectionDriver driver) {
@@ -55,6 +57,13 @@ final class MessagingAdapter {
 
     private void connectionRemoteClose() {
         ConnectionImpl c = driver.connectionImpl();
+        org.apache.qpid.proton.amqp.transport.ErrorCondition cond = c.engine.getRemoteCondition();
+        if (cond != null && FORCED.equals(cond.getCondition())) {
+            // as Proton C++: a peer that forces the connection closed (a broker shutting down) is a
+            // lost transport, so that reconnect can take over; no connection callbacks
+            driver.lostTransport(Conditions.fromEngine(cond));
+            return;
+        }
         MessagingHandler h = c.handler();
         if (c.engine.getRemoteCondition() != null && c.engine.getRemoteCondition().getCondition() != null) {
             h.onConnectionError(c);
