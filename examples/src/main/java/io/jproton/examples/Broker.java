@@ -24,7 +24,9 @@ import java.util.Map;
 
 /**
  * A simple broker, as the C++ {@code broker} example: queues named by link address, created on
- * demand; dynamic queues for links that ask for one. Prints {@code broker listening on PORT},
+ * demand; dynamic queues for links that ask for one; and, for the {@code service_bus} example,
+ * Service Bus session queues: a consumer whose source has a {@code com.microsoft:session-filter}
+ * gets only the messages of that group id (or of the oldest message's, if the filter is null). Prints {@code broker listening on PORT},
  * {@code receiving to Q} and {@code sending from Q}.
  *
  * <p>Options: {@code -a/--address URL} (listen on URL, default 0.0.0.0), {@code -v/--verbose}.
@@ -66,6 +68,7 @@ public final class Broker {
 
         void unsubscribe(Sender s) {
             subscribers.remove(s);
+            groups.remove(s);
             java.util.Iterator<Map.Entry<Tracker, Entry>> it = unsettled.entrySet().iterator();
             List<Entry> back = new ArrayList<>();
             while (it.hasNext()) {
@@ -101,26 +104,58 @@ public final class Broker {
             }
         }
 
+        /** Sends waiting messages, in arrival order, each to the next subscriber with credit that takes it. */
         void dispatch() {
-            while (!messages.isEmpty() && !subscribers.isEmpty()) {
+            if (subscribers.isEmpty() || messages.isEmpty()) {
+                return;
+            }
+            List<Entry> skipped = new ArrayList<>();
+            while (!messages.isEmpty()) {
+                Entry e = messages.poll();
                 Sender target = null;
                 for (int i = 0; i < subscribers.size(); i++) {
                     Sender s = subscribers.get((next + i) % subscribers.size());
-                    if (s.credit() > 0) {
+                    if (s.credit() > 0 && takes(s, e.message())) {
                         target = s;
                         next = (next + i + 1) % subscribers.size();
                         break;
                     }
                 }
                 if (target == null) {
-                    return;
+                    skipped.add(e);
+                    if (groups.isEmpty()) {
+                        break; // no filters: nobody can take any message now
+                    }
+                    continue;
                 }
-                Entry e = messages.poll();
                 Tracker t = target.send(e.message());
                 if (!t.settled()) {
                     unsettled.put(t, e);
                 }
             }
+            messages.addAll(skipped);
+        }
+
+        /** Subscribers bound to one message group (a Service Bus session): they take only its messages. */
+        private final Map<Sender, String> groups = new java.util.IdentityHashMap<>();
+
+        private boolean takes(Sender s, Message m) {
+            String group = groups.get(s);
+            return group == null || group.equals(m.groupId());
+        }
+
+        /**
+         * @param requested the group a subscriber asked for, or null for "the group of the next message"
+         * @return the group it is bound to: the requested one, or the oldest waiting message's, or ""
+         */
+        String bindGroup(Sender s, String requested) {
+            String group = requested;
+            if (group == null) {
+                Entry oldest = messages.peek();
+                group = oldest == null ? "" : oldest.message().groupId();
+            }
+            groups.put(s, group);
+            return group;
         }
     }
 
@@ -164,6 +199,9 @@ public final class Broker {
         }
     }
 
+    /** The source filter with which a consumer asks for one Service Bus session (message group). */
+    static final String SESSION_FILTER = "com.microsoft:session-filter";
+
     /** Handles one accepted connection. */
     static final class ConnectionHandler implements MessagingHandler {
         private final Queues queues;
@@ -180,7 +218,15 @@ public final class Broker {
         public void onSenderOpen(Sender sender) {
             String qn = sender.source().dynamic() ? queues.dynamicName() : sender.source().address();
             Queue q = queues.find(qn);
-            sender.open(new SenderOptions().source(new SourceOptions().address(qn)));
+            SourceOptions source = new SourceOptions().address(qn);
+            Map<String, Object> filters = sender.source().filters();
+            if (filters.containsKey(SESSION_FILTER)) {
+                // Service Bus session semantics: this consumer gets one message group only
+                Object requested = filters.get(SESSION_FILTER);
+                String group = q.bindGroup(sender, requested == null ? null : requested.toString());
+                source.filters(Map.of(SESSION_FILTER, group));
+            }
+            sender.open(new SenderOptions().source(source));
             senders.put(sender, q);
             q.subscribe(sender);
             if (print) {

@@ -29,6 +29,7 @@ public final class Main {
         EXAMPLES.put("message_properties", MessageProperties::main);
         EXAMPLES.put("encode_decode", EncodeDecode::main);
         EXAMPLES.put("reconnect_client", ReconnectClient::main);
+        EXAMPLES.put("service_bus", ServiceBus::main);
         EXAMPLES.put("connection_options", ConnectionOptionsExample::main);
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);
