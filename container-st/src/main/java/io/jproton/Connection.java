@@ -119,6 +119,15 @@ public interface Connection extends Endpoint {
     List<String> desiredCapabilities();
 
     /**
+     * Updates the options of an open connection, as C++ {@code update_options}: reconnect and
+     * failover settings apply to the next loss; settings of the open frame apply to the next
+     * reconnect.
+     *
+     * @param options options whose set fields win
+     */
+    void updateOptions(ConnectionOptions options);
+
+    /**
      * @return true if this connection has been re-established by the reconnect logic (see ConnectionOptions)
      */
     boolean reconnected();

@@ -29,6 +29,15 @@ public class ReconnectTest {
 
     @Test
     public void aCutConnectionReconnectsAndReopensItsSender() throws Exception {
+        cutAndReconnect(false);
+    }
+
+    @Test
+    public void reconnectSwitchedOnLaterWithUpdateOptions() throws Exception {
+        cutAndReconnect(true);
+    }
+
+    private void cutAndReconnect(boolean viaUpdateOptions) throws Exception {
         TreeSet<Object> received = new TreeSet<>();
         List<String> clientEvents = new ArrayList<>();
         MessagingHandler server = new MessagingHandler() {
@@ -52,6 +61,9 @@ public class ReconnectTest {
             @Override
             public void onConnectionOpen(Connection c) {
                 clientEvents.add("open reconnected=" + c.reconnected());
+                if (viaUpdateOptions && !c.reconnected()) {
+                    c.updateOptions(new ConnectionOptions().reconnect(new ReconnectOptions().delay(Duration.ofMillis(5))));
+                }
                 if (c.reconnected()) {
                     sent = confirmed; // resend what was not confirmed, as simple_send does
                 }
@@ -100,8 +112,11 @@ public class ReconnectTest {
                 } catch (java.io.IOException e) {
                     throw new AssertionError(e);
                 }
-                c.connect("127.0.0.1:" + proxy[0].port(), new ConnectionOptions().handler(client)
-                        .reconnect(new ReconnectOptions().delay(Duration.ofMillis(5)))).openSender("reconnect-q");
+                ConnectionOptions co = new ConnectionOptions().handler(client);
+                if (!viaUpdateOptions) {
+                    co.reconnect(new ReconnectOptions().delay(Duration.ofMillis(5)));
+                }
+                c.connect("127.0.0.1:" + proxy[0].port(), co).openSender("reconnect-q");
             }
         }));
         assertEquals(List.of("open reconnected=false", "open reconnected=true", "transport_close"), clientEvents);

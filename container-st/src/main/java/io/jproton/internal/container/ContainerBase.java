@@ -88,20 +88,26 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         SocketConnection sc = new SocketConnection(loop, this::finished);
         ConnectionDriver driver = new ConnectionDriver(this, o, false, sc);
         sc.driver(driver);
+        sc.reconnectTargets(opts -> reconnectTargets(u, opts));
         if (o.reconnect() != null) {
-            java.util.List<String[]> targets = new java.util.ArrayList<>();
-            targets.add(new String[] {u.connectHost(), Integer.toString(u.port())});
-            if (o.failoverUrls() != null) {
-                for (String f : o.failoverUrls()) {
-                    Url fu = Url.parse(f);
-                    targets.add(new String[] {fu.connectHost(), Integer.toString(fu.port())});
-                }
-            }
-            sc.reconnect(o.reconnect(), targets);
+            sc.reconnect(o.reconnect(), reconnectTargets(u, o));
         }
         added(sc);
         sc.connect(u.connectHost(), u.port());
         return driver.connection();
+    }
+
+    /** @return {host, port} pairs to reconnect to: the URL's, then the failover URLs' */
+    private static java.util.List<String[]> reconnectTargets(Url first, ConnectionOptions o) {
+        java.util.List<String[]> targets = new java.util.ArrayList<>();
+        targets.add(new String[] {first.connectHost(), Integer.toString(first.port())});
+        if (o.failoverUrls() != null) {
+            for (String f : o.failoverUrls()) {
+                Url fu = Url.parse(f);
+                targets.add(new String[] {fu.connectHost(), Integer.toString(fu.port())});
+            }
+        }
+        return targets;
     }
 
     @Override

@@ -77,6 +77,13 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
     }
 
     @Override
+    public void updateOptions(ConnectionOptions options) {
+        check("updateOptions");
+        driver.options().update(options);
+        driver.host().optionsUpdated(driver.options());
+    }
+
+    @Override
     public Session defaultSession() {
         check("defaultSession");
         if (defaultSession == null || defaultSession.locallyClosed()) {

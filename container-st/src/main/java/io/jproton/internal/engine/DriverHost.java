@@ -50,4 +50,12 @@ public interface DriverHost {
     default boolean reconnectAfter(io.jproton.ErrorCondition error) {
         return false;
     }
+
+    /**
+     * The application updated the connection's options (reconnect and failover settings may have changed).
+     *
+     * @param options the connection's options now
+     */
+    default void optionsUpdated(io.jproton.ConnectionOptions options) {
+    }
 }

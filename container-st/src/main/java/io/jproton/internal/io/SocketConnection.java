@@ -41,6 +41,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     private java.util.List<String[]> targets;
     private int attempts;
     private TimerQueue.Timer reconnectTimer;
+    private java.util.function.Function<io.jproton.ConnectionOptions, java.util.List<String[]>> targetsOf;
     boolean dirty;
 
     /**
@@ -82,6 +83,21 @@ public final class SocketConnection implements DriverHost, Selectable {
     public void reconnect(io.jproton.ReconnectOptions options, java.util.List<String[]> hostsAndPorts) {
         this.reconnect = options;
         this.targets = hostsAndPorts;
+    }
+
+    @Override
+    public void optionsUpdated(io.jproton.ConnectionOptions options) {
+        if (options.reconnect() != null && targetsOf != null) {
+            reconnect(options.reconnect(), targetsOf.apply(options));
+        }
+    }
+
+    /**
+     * @param targets where a client connection may reconnect to, given its options: {host, port}
+     *        pairs, the first URL's first
+     */
+    public void reconnectTargets(java.util.function.Function<io.jproton.ConnectionOptions, java.util.List<String[]>> targets) {
+        this.targetsOf = targets;
     }
 
     @Override
