@@ -67,26 +67,41 @@ public class IdleTimeoutTest {
         org.junit.Assert.assertTrue(String.valueOf(error[0]), String.valueOf(error[0]).contains("idle-timeout"));
     }
 
-    /** Answers the AMQP header and open once (no idle timeout of its own), then never writes again. */
+    /**
+     * Answers the AMQP header and open once (no idle timeout of its own), then never writes again:
+     * a server-side {@link io.jproton.ConnectionEngine} fed from a plain socket.
+     */
     private static void silentPeer(java.net.ServerSocket raw) {
         try (java.net.Socket s = raw.accept()) {
-            org.apache.qpid.proton.engine.Transport t = org.apache.qpid.proton.Proton.transport();
-            org.apache.qpid.proton.engine.Connection c = org.apache.qpid.proton.Proton.connection();
-            t.bind(c);
-            c.open();
+            io.jproton.ConnectionEngine engine = new io.jproton.ConnectionEngine(new MessagingHandler() { },
+                    new ConnectionOptions().saslEnabled(false), true);
+            engine.dispatch();
             byte[] buf = new byte[4096];
             java.io.InputStream in = s.getInputStream();
             boolean answered = false;
             int n;
             while ((n = in.read(buf)) > 0) {
-                if (!answered) {
-                    t.input(buf, 0, n);
-                    byte[] out = new byte[4096];
-                    int len = t.output(out, 0, out.length);
-                    s.getOutputStream().write(out, 0, len);
-                    s.getOutputStream().flush();
-                    answered = true;
+                if (answered) {
+                    continue; // silent from now on
                 }
+                int off = 0;
+                java.nio.ByteBuffer into;
+                while (off < n && (into = engine.readBuffer()) != null) {
+                    int k = Math.min(into.remaining(), n - off);
+                    into.put(buf, off, k);
+                    engine.readDone(k);
+                    off += k;
+                }
+                engine.dispatch();
+                java.nio.ByteBuffer out;
+                while ((out = engine.writeBuffer()) != null) {
+                    byte[] bytes = new byte[out.remaining()];
+                    out.duplicate().get(bytes);
+                    s.getOutputStream().write(bytes);
+                    engine.writeDone(bytes.length);
+                }
+                s.getOutputStream().flush();
+                answered = engine.connection().active();
             }
         } catch (java.io.IOException e) {
             // the client closed the socket, as it should
