@@ -28,6 +28,8 @@ public final class ConnectionOptions {
     private List<String> offeredCapabilities;
     private List<String> desiredCapabilities;
     private ReconnectOptions reconnect;
+    private SslClientOptions sslClientOptions;
+    private SslServerOptions sslServerOptions;
     private List<String> failoverUrls;
 
     /** Empty options. */
@@ -66,6 +68,8 @@ public final class ConnectionOptions {
         if (other.desiredCapabilities != null) desiredCapabilities = new ArrayList<>(other.desiredCapabilities);
         if (other.reconnect != null) reconnect = new ReconnectOptions(other.reconnect);
         if (other.failoverUrls != null) failoverUrls = new ArrayList<>(other.failoverUrls);
+        if (other.sslClientOptions != null) sslClientOptions = other.sslClientOptions;
+        if (other.sslServerOptions != null) sslServerOptions = other.sslServerOptions;
         return this;
     }
 
@@ -220,6 +224,38 @@ public final class ConnectionOptions {
     public ConnectionOptions failoverUrls(List<String> urls) {
         this.failoverUrls = new ArrayList<>(urls);
         return this;
+    }
+
+    /**
+     * @param options TLS for outgoing connections ({@code amqps} URLs use the JVM's default trust without this)
+     * @return this
+     */
+    public ConnectionOptions sslClientOptions(SslClientOptions options) {
+        this.sslClientOptions = options;
+        return this;
+    }
+
+    /**
+     * @param options TLS for accepted connections (an {@code amqps} listener needs them)
+     * @return this
+     */
+    public ConnectionOptions sslServerOptions(SslServerOptions options) {
+        this.sslServerOptions = options;
+        return this;
+    }
+
+    /**
+     * @return the client TLS options, or null if unset
+     */
+    public SslClientOptions sslClientOptions() {
+        return sslClientOptions;
+    }
+
+    /**
+     * @return the server TLS options, or null if unset
+     */
+    public SslServerOptions sslServerOptions() {
+        return sslServerOptions;
     }
 
     /**

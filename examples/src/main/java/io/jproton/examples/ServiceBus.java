@@ -22,10 +22,10 @@ import java.util.Map;
  * remaining group in turn, using the {@code com.microsoft:session-filter} source filter.
  *
  * <p>Options as in C++: {@code -n/--namespace}, {@code -p/--policy}, {@code -k/--key},
- * {@code -e/--entity}; the connection goes to {@code amqps://NAMESPACE}, which needs TLS that
- * jproton does not have yet (a clear error says so). {@code -a/--address URL} connects elsewhere
- * instead, to any broker with the same session-queue semantics (the {@code broker} example has
- * them); {@code -t/--timeout} sets the read timeout in seconds (default 5).
+ * {@code -e/--entity}; the connection goes to {@code amqps://NAMESPACE} (TLS with the JVM's trust
+ * store, SASL PLAIN with the policy and key). {@code -a/--address URL} connects elsewhere instead,
+ * to any broker with the same session-queue semantics (the {@code broker} example has them);
+ * {@code -t/--timeout} sets the read timeout in seconds (default 5).
  */
 public final class ServiceBus implements MessagingHandler {
     private static final String SESSION_FILTER = "com.microsoft:session-filter";

@@ -75,14 +75,14 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     public Connection connect(String url, ConnectionOptions options) {
         checkAccess("Container.connect");
         Url u = Url.parse(url);
-        if (u.scheme().equals("amqps")) {
-            throw new IllegalArgumentException("bad URL '" + url + "': amqps (TLS) is not supported yet");
-        }
         checkNotStopping();
         ConnectionOptions o = new ConnectionOptions(clientDefaults);
         if (u.user() != null) o.user(u.user());
         if (u.password() != null) o.password(u.password());
         o.update(options);
+        if (u.scheme().equals("amqps") && o.sslClientOptions() == null) {
+            o.sslClientOptions(new io.jproton.SslClientOptions()); // the JVM's default trust
+        }
         if (o.virtualHost() == null) o.virtualHost(u.connectHost());
         EventLoop loop = nextLoop();
         SocketConnection sc = new SocketConnection(loop, this::finished);
@@ -114,8 +114,10 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     public Listener listen(String url, ListenHandler listenHandler, ConnectionOptions options) {
         checkAccess("Container.listen");
         Url u = Url.parse(url);
-        if (u.scheme().equals("amqps")) {
-            throw new IllegalArgumentException("bad URL '" + url + "': amqps (TLS) is not supported yet");
+        if (u.scheme().equals("amqps") && (options == null || options.sslServerOptions() == null)
+                && serverDefaults.sslServerOptions() == null) {
+            throw new IllegalArgumentException("bad URL '" + url + "': an amqps listener needs "
+                    + "ConnectionOptions.sslServerOptions (on the listener or the container's server defaults)");
         }
         checkNotStopping();
         ListenHandler lh = listenHandler != null ? listenHandler : new ListenHandler() { };

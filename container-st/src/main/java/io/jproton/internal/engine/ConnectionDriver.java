@@ -75,9 +75,57 @@ public final class ConnectionDriver {
         transport = Proton.transport();
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
         applyTransportOptions(options);
+        configureSsl();
         if (!Boolean.FALSE.equals(options.saslEnabled())) {
             configureSasl(options);
         }
+    }
+
+    /** Puts TLS under the transport when the options ask for it (amqps URLs do). */
+    private void configureSsl() {
+        org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
+        if (server) {
+            io.jproton.SslServerOptions so = options.sslServerOptions();
+            if (so == null) {
+                return;
+            }
+            domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.SERVER);
+            if (so.context() != null) {
+                domain.setSslContext(so.context());
+            } else {
+                domain.setCredentials(so.certificateFile(), so.privateKeyFile(), so.password());
+            }
+            domain.setPeerAuthentication(verifyMode(so.verifyMode()));
+            transport.ssl(domain);
+        } else {
+            io.jproton.SslClientOptions co = options.sslClientOptions();
+            if (co == null) {
+                return;
+            }
+            domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.CLIENT);
+            if (co.context() != null) {
+                domain.setSslContext(co.context());
+            } else if (co.trustedCaDb() != null) {
+                domain.setTrustedCaDb(co.trustedCaDb());
+            } else {
+                try {
+                    domain.setSslContext(javax.net.ssl.SSLContext.getDefault());
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("no default TLS context in this JVM", e);
+                }
+            }
+            domain.setPeerAuthentication(verifyMode(co.verifyMode()));
+            String host = options.virtualHost() != null ? options.virtualHost() : "localhost";
+            transport.ssl(domain, Proton.sslPeerDetails(host, 0));
+        }
+    }
+
+    private static org.apache.qpid.proton.engine.SslDomain.VerifyMode verifyMode(io.jproton.SslVerifyMode m) {
+        return switch (m) {
+            case VERIFY_PEER_NAME -> org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER_NAME;
+            case VERIFY_PEER -> org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER;
+            case ANONYMOUS_PEER -> org.apache.qpid.proton.engine.SslDomain.VerifyMode.ANONYMOUS_PEER;
+        };
     }
 
     /**
@@ -106,6 +154,17 @@ public final class ConnectionDriver {
 
     ConnectionOptions options() {
         return options;
+    }
+
+    /** @return true if neither side closed the connection, yet its transport has ended */
+    private boolean unexpectedEnd() {
+        return engineConnection.getLocalState() != org.apache.qpid.proton.engine.EndpointState.CLOSED
+                && engineConnection.getRemoteState() != org.apache.qpid.proton.engine.EndpointState.CLOSED
+                && (!server || transportOpened && tlsConfigured());
+    }
+
+    private boolean tlsConfigured() {
+        return server ? options.sslServerOptions() != null : options.sslClientOptions() != null;
     }
 
     /** Reconnecting has ended without success: the next dispatch runs the closing callbacks. */
@@ -401,6 +460,13 @@ public final class ConnectionDriver {
         }
         if (!transportClosed && !awaitingReconnect && transport.isClosed()) {
             ErrorCondition err = transportError();
+            if (err == null && !aborted && unexpectedEnd()) {
+                // the transport ended (a TLS layer gives up quietly, for one) with the connection still wanted
+                ioError = err = new ErrorCondition("amqp:connection:framing-error", tlsConfigured()
+                        && engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
+                        ? "TLS handshake failed: the peer's certificate is not trusted, or the peer does not speak TLS"
+                        : "connection ended unexpectedly");
+            }
             if (err != null && !aborted && host.reconnectAfter(err)) {
                 awaitingReconnect = true; // no callbacks for a transport that is being replaced
                 return;

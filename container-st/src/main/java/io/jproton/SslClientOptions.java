@@ -1,0 +1,58 @@
+package io.jproton;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * TLS settings for outgoing connections, as {@code proton::ssl_client_options}. An {@code amqps}
+ * URL uses these from {@link ConnectionOptions#sslClientOptions(SslClientOptions)}, or, if none are
+ * set, the JVM's default trust store with {@link SslVerifyMode#VERIFY_PEER_NAME}.
+ *
+ * <p>Thread-safety: immutable; safe to share between threads.
+ */
+public final class SslClientOptions {
+    private final SSLContext context;
+    private final String trustedCaDb;
+    private final SslVerifyMode verifyMode;
+
+    /** The JVM's default trust, verifying the peer's name. */
+    public SslClientOptions() {
+        this(null, null, SslVerifyMode.VERIFY_PEER_NAME);
+    }
+
+    /**
+     * @param context the SSL context whose trust (and, for client certificates, keys) to use
+     * @param verifyMode how much to check of the server
+     */
+    public SslClientOptions(SSLContext context, SslVerifyMode verifyMode) {
+        this(context, null, verifyMode);
+    }
+
+    /**
+     * @param trustedCaDb a PEM file of the certificate authorities to trust, as in C++
+     * @param verifyMode how much to check of the server
+     */
+    public SslClientOptions(String trustedCaDb, SslVerifyMode verifyMode) {
+        this(null, trustedCaDb, verifyMode);
+    }
+
+    private SslClientOptions(SSLContext context, String trustedCaDb, SslVerifyMode verifyMode) {
+        this.context = context;
+        this.trustedCaDb = trustedCaDb;
+        this.verifyMode = verifyMode == null ? SslVerifyMode.VERIFY_PEER_NAME : verifyMode;
+    }
+
+    /** @return the SSL context, or null */
+    public SSLContext context() {
+        return context;
+    }
+
+    /** @return the trusted CA PEM file, or null */
+    public String trustedCaDb() {
+        return trustedCaDb;
+    }
+
+    /** @return the verify mode */
+    public SslVerifyMode verifyMode() {
+        return verifyMode;
+    }
+}
