@@ -99,4 +99,24 @@ final class Peers {
         }
         return out;
     }
+
+    /**
+     * Runs scheduled_send and scheduled_send_03 (ours or the C++ ones) through our broker and checks
+     * that each printed only {@code send} tokens, at least three of them.
+     */
+    static void checkScheduledSenders(boolean cpp) throws Exception {
+        for (String example : new String[] {"scheduled_send", "scheduled_send_03"}) {
+            try (Proc broker = Proc.start(ours("broker", "-a", "127.0.0.1:0"))) {
+                String port = broker.await("broker listening on (\\d+)");
+                String[] args = {"-a", "127.0.0.1:" + port + "/examples", "-i", "0.1", "-t", "1"};
+                try (Proc p = Proc.start(cpp ? cpp(example, args) : ours(example, args))) {
+                    List<String> out = p.finish();
+                    org.junit.Assert.assertTrue(example + " made some sends: " + out, out.size() >= 3);
+                    for (String line : out) {
+                        org.junit.Assert.assertEquals("send", line);
+                    }
+                }
+            }
+        }
+    }
 }
