@@ -222,7 +222,7 @@ public final class ConnectionEngine {
 
         @Override
         public WorkHandle schedule(Duration delay, Runnable w) {
-            return timers.add(now + delay.toMillis(), w, true);
+            return timers.add(now + delay.toMillis(), w);
         }
     }
 }

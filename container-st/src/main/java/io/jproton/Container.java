@@ -176,8 +176,7 @@ public class Container {
      */
     @ThreadSafe(always = false)
     public Sender openSender(String url, SenderOptions options, ConnectionOptions connectionOptions) {
-        Url u = Url.parse(url);
-        return core.connect(url, connectionOptions).openSender(u.path(), options);
+        return core.openSender(url, options, connectionOptions);
     }
 
     /**
@@ -207,8 +206,34 @@ public class Container {
      */
     @ThreadSafe(always = false)
     public Receiver openReceiver(String url, ReceiverOptions options, ConnectionOptions connectionOptions) {
-        Url u = Url.parse(url);
-        return core.connect(url, connectionOptions).openReceiver(u.path(), options);
+        return core.openReceiver(url, options, connectionOptions);
+    }
+
+    /**
+     * The container's work queue, as {@code proton::work_queue(container&)}: work not tied to a
+     * connection. Its work runs one piece at a time, in order, on a container thread, in no
+     * connection's context (to act on a connection, add to that connection's work queue). Work
+     * added keeps the container running; {@code add} returns false once the container has
+     * finished. Thread-safety: the queue is thread-safe in the multi-threaded container and
+     * confined like other container calls in the single-threaded one.
+     *
+     * @return the container's work queue (the same one on each call)
+     */
+    @ThreadSafe(always = false)
+    public WorkQueue workQueue() {
+        return core.workQueue();
+    }
+
+    /**
+     * A new work queue of the container, serialized on its own: two such queues may run their
+     * work in parallel in the multi-threaded container (as the C++ broker gives each queue one).
+     * Otherwise as {@link #workQueue()}.
+     *
+     * @return a new work queue
+     */
+    @ThreadSafe(always = false)
+    public WorkQueue newWorkQueue() {
+        return core.newWorkQueue();
     }
 
     /**

@@ -47,6 +47,32 @@ public interface ContainerCore {
     Listener listen(String url, ListenHandler handler, ConnectionOptions options);
 
     /**
+     * @param url the URL, its path the sender's address
+     * @param options sender options, or null
+     * @param connectionOptions connection options, or null
+     * @return the sender, on a new connection
+     */
+    io.jproton.Sender openSender(String url, io.jproton.SenderOptions options, ConnectionOptions connectionOptions);
+
+    /**
+     * @param url the URL, its path the receiver's address
+     * @param options receiver options, or null
+     * @param connectionOptions connection options, or null
+     * @return the receiver, on a new connection
+     */
+    io.jproton.Receiver openReceiver(String url, ReceiverOptions options, ConnectionOptions connectionOptions);
+
+    /**
+     * @return the container's own work queue
+     */
+    io.jproton.WorkQueue workQueue();
+
+    /**
+     * @return a new work queue, serialized on its own
+     */
+    io.jproton.WorkQueue newWorkQueue();
+
+    /**
      * @param delay the delay
      * @param work the work
      * @return the handle

@@ -6,27 +6,50 @@ import io.jproton.Container;
 import io.jproton.ListenHandler;
 import io.jproton.Listener;
 import io.jproton.MessagingHandler;
+import io.jproton.ErrorCondition;
+import io.jproton.Receiver;
 import io.jproton.ReceiverOptions;
+import io.jproton.Sender;
 import io.jproton.SenderOptions;
+import io.jproton.WorkHandle;
+import io.jproton.WorkQueue;
 import io.jproton.internal.engine.ConnectionDriver;
 import io.jproton.internal.engine.ContainerContext;
 import io.jproton.internal.io.EventLoop;
+import io.jproton.internal.io.KeepAlive;
 import io.jproton.internal.io.ListenerImpl;
 import io.jproton.internal.io.SocketConnection;
 import io.jproton.spi.ContainerCore;
+import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * What every container implementation shares: options and their defaults, URL handling, and
- * creating connections and listeners on a loop. Subclasses decide which loop and which thread:
- * that choice is the whole difference between the single- and multi-threaded containers.
+ * What every container shares: options and their defaults, URL handling, creating connections and
+ * listeners on a loop, stopping, scheduling, and the rule for when a container has finished.
+ * Subclasses decide which loop, which thread, and who may call what: that choice is the whole
+ * difference between the single- and multi-threaded containers.
+ *
+ * <p>Thread-safety: the bookkeeping here is thread-safe; each public method is as confined as the
+ * subclass's {@link #checkAccess(String)} makes it.
  */
 public abstract class ContainerBase implements ContainerCore, ContainerContext {
     private final Container container;
     private final MessagingHandler handler;
     private final String id;
     private final AtomicLong linkNames = new AtomicLong();
+    /** What keeps the container running: connections, listeners, scheduled and queued work. */
+    protected final KeepAlive keepAlive = new KeepAlive();
+    private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<ListenerImpl> listeners = ConcurrentHashMap.newKeySet();
+    private final WorkQueue workQueue = new SerialWorkQueue(this);
+    private volatile boolean autoStop = true;
+    private volatile boolean stopping;
+    private volatile ErrorCondition stopCondition;
     private volatile ConnectionOptions clientDefaults = new ConnectionOptions();
     private volatile ConnectionOptions serverDefaults = new ConnectionOptions();
     private volatile SenderOptions senderDefaults = new SenderOptions();
@@ -36,43 +59,100 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         this.container = container;
         this.handler = handler;
         this.id = id;
+        keepAlive.onIdle(this::wakeAll);
     }
 
     /**
-     * @param what the method being called; throws IllegalStateException if the caller may not call it now
+     * Throws IllegalStateException if the caller may not make a container call now.
+     *
+     * @param what the method being called
      */
     protected abstract void checkAccess(String what);
 
     /**
-     * @return the loop a new connection or listener goes on
+     * @return the loop a new connection, listener or piece of work goes on
      */
     protected abstract EventLoop nextLoop();
 
-    /**
-     * @param c a new connection, to count until it finishes
-     */
-    protected abstract void added(SocketConnection c);
+    /** Makes every loop look again at whether the container has finished. */
+    protected abstract void wakeAll();
 
     /**
-     * @param c a connection whose last callback has run
+     * The rule for the end of {@code run()}: nothing keeps the container running, and either it
+     * stops when idle or it was stopped. Once true it stays true (until the next {@code run()}).
+     *
+     * @return true if the container has finished
      */
-    protected abstract void finished(SocketConnection c);
+    protected final boolean finishedRunning() {
+        return keepAlive.closed() || ((stopping || autoStop) && keepAlive.tryClose());
+    }
+
+    /** A {@code run()} call ends: a container that was not stopped may be run again. */
+    protected final void runEnded() {
+        if (!stopping) {
+            keepAlive.reopen();
+        }
+    }
 
     /**
-     * @param l a new listener
+     * Drops connections at once, running no callback, and closes listeners: a callback failed.
+     *
+     * @param loop only those on this loop, or null for all
      */
-    protected abstract void added(ListenerImpl l);
+    protected final void abortAll(EventLoop loop) {
+        for (SocketConnection c : connections) {
+            if (loop == null || c.loop() == loop) {
+                c.abort();
+                connections.remove(c);
+            }
+        }
+        for (ListenerImpl l : listeners) {
+            if (loop == null || l.loop() == loop) {
+                try {
+                    l.close();
+                } catch (RuntimeException e) {
+                    // the container is already failing with the first error
+                }
+            }
+        }
+    }
 
     /**
-     * @param l a listener that has closed
+     * @return true once stop() was called
      */
-    protected abstract void closed(ListenerImpl l);
+    protected final boolean stopping() {
+        return stopping;
+    }
 
-    /** Throws if the container is stopping. */
-    protected abstract void checkNotStopping();
+    private void checkNotStopping() {
+        if (stopping) {
+            throw new IllegalStateException("container is stopping");
+        }
+    }
 
     @Override
     public Connection connect(String url, ConnectionOptions options) {
+        return connect(url, options, null);
+    }
+
+    @Override
+    public Sender openSender(String url, SenderOptions options, ConnectionOptions connectionOptions) {
+        Sender[] sender = new Sender[1];
+        connect(url, connectionOptions, c -> sender[0] = c.openSender(Url.parse(url).path(), options));
+        return sender[0];
+    }
+
+    @Override
+    public Receiver openReceiver(String url, ReceiverOptions options, ConnectionOptions connectionOptions) {
+        Receiver[] receiver = new Receiver[1];
+        connect(url, connectionOptions, c -> receiver[0] = c.openReceiver(Url.parse(url).path(), options));
+        return receiver[0];
+    }
+
+    /**
+     * @param setup what to do with the new connection before its loop takes it, on this thread, or null
+     */
+    private Connection connect(String url, ConnectionOptions options, Consumer<Connection> setup) {
         checkAccess("Container.connect");
         Url u = Url.parse(url);
         checkNotStopping();
@@ -92,9 +172,36 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         if (o.reconnect() != null) {
             sc.reconnect(o.reconnect(), reconnectTargets(u, o));
         }
+        if (setup != null) {
+            setup.accept(driver.connection()); // nobody else knows the connection yet
+        }
         added(sc);
-        sc.connect(u.connectHost(), u.port());
+        sc.start(() -> {
+            sc.connect(u.connectHost(), u.port());
+            stopIfStopping(sc);
+        });
         return driver.connection();
+    }
+
+    private void added(SocketConnection sc) {
+        if (!keepAlive.tryAcquire()) {
+            throw new IllegalStateException("container is stopping: it has finished running");
+        }
+        connections.add(sc);
+        sc.loop().load(1);
+    }
+
+    private void finished(SocketConnection sc) {
+        if (connections.remove(sc)) {
+            sc.loop().load(-1);
+            keepAlive.release();
+        }
+    }
+
+    private void stopIfStopping(SocketConnection sc) {
+        if (stopping) {
+            sc.stop(stopCondition); // stop() ran while this connection was on its way to the loop
+        }
     }
 
     /** @return {host, port} pairs to reconnect to: the URL's, then the failover URLs' */
@@ -125,9 +232,21 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         EventLoop loop = nextLoop();
         ListenerImpl l = new ListenerImpl(loop, container, lh,
                 (listener, socket) -> accept(listener, socket, listenerOptions), this::closed);
-        added(l);
+        if (!keepAlive.tryAcquire()) {
+            throw new IllegalStateException("container is stopping: it has finished running");
+        }
+        listeners.add(l);
         l.bind(u.host(), u.port());
+        if (stopping) {
+            loop.runOrExecute(l::close);
+        }
         return l;
+    }
+
+    private void closed(ListenerImpl l) {
+        if (listeners.remove(l)) {
+            keepAlive.release();
+        }
     }
 
     private void accept(ListenerImpl listener, SocketChannel socket, ConnectionOptions listenerOptions) {
@@ -136,8 +255,66 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         EventLoop loop = nextLoop();
         SocketConnection sc = new SocketConnection(loop, this::finished);
         sc.driver(new ConnectionDriver(this, o, true, sc));
-        added(sc);
-        sc.accepted(socket);
+        try {
+            added(sc);
+        } catch (IllegalStateException finishedRunning) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // dropped either way
+            }
+            return;
+        }
+        sc.start(() -> {
+            sc.accepted(socket);
+            stopIfStopping(sc);
+        });
+    }
+
+    @Override
+    public void stop(ErrorCondition condition) {
+        checkAccess("Container.stop");
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopCondition = condition;
+            stopping = true;
+        }
+        keepAlive.cancelTimers();
+        for (ListenerImpl l : listeners) {
+            l.loop().runOrExecute(l::close);
+        }
+        for (SocketConnection c : connections) {
+            c.loop().runOrExecute(() -> c.stop(condition));
+        }
+        wakeAll();
+    }
+
+    @Override
+    public void autoStop(boolean autoStop) {
+        checkAccess("Container.autoStop");
+        this.autoStop = autoStop;
+        wakeAll();
+    }
+
+    @Override
+    public WorkHandle schedule(Duration delay, Runnable work) {
+        checkAccess("Container.schedule");
+        if (stopping) {
+            return () -> false; // a stopping container runs no more application timers
+        }
+        return nextLoop().scheduleWork(delay, work);
+    }
+
+    @Override
+    public WorkQueue workQueue() {
+        return workQueue;
+    }
+
+    @Override
+    public WorkQueue newWorkQueue() {
+        return new SerialWorkQueue(this);
     }
 
     // ---- ContainerContext

@@ -18,24 +18,45 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * need flushing. It owns no thread: whoever calls {@link #turn(boolean)} runs it (the
  * single-threaded container's {@code run()} thread, or one worker of the multi-threaded one).
  *
- * <p>Thread-safety: {@link #execute(Runnable)} and {@link #wakeup()} are thread-safe; everything
- * else is confined to the thread that runs the loop, or to a thread holding the external lock.
+ * <p>The loop's {@link Confinement} is the one scheduling difference between the containers that
+ * the connections see: who may touch a connection's objects.
+ *
+ * <p>Thread-safety: {@link #execute(Runnable)}, {@link #runOrExecute(Runnable)}, {@link #wakeup()}
+ * and {@link #scheduleWork} are thread-safe; everything else is confined to the thread that runs
+ * the loop, or to a thread holding the external lock.
  */
 public final class EventLoop {
+    /** Who may touch the objects of a connection on this loop. */
+    public enum Confinement {
+        /** The single-threaded container: the loop's thread, any thread before a thread runs the loop, or a holder of the external lock. */
+        LOOP,
+        /** The multi-threaded container: only that connection's own context (its callbacks and its work), or a holder of the external lock. */
+        CONNECTION
+    }
+
     private final Selector selector;
+    private final Confinement confinement;
+    private final KeepAlive keepAlive;
+    /** The connection (or other owner) whose code the loop's thread is running now, or null. */
+    private Object current;
     private final TimerQueue timers = new TimerQueue();
     private final ArrayDeque<SocketConnection> dirty = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
     private final String remedy;
+    private final java.util.concurrent.atomic.AtomicInteger load = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread thread;
     private volatile Lock externalLock;
 
     /**
      * @param remedy what the confinement error should advise, e.g. "use Connection.wake()"
+     * @param confinement who may touch a connection's objects
+     * @param keepAlive the container's count of what keeps it running; scheduled work joins it
      */
-    public EventLoop(String remedy) {
+    public EventLoop(String remedy, Confinement confinement, KeepAlive keepAlive) {
         this.remedy = remedy;
+        this.confinement = confinement;
+        this.keepAlive = keepAlive;
         try {
             selector = Selector.open();
         } catch (IOException e) {
@@ -45,6 +66,31 @@ public final class EventLoop {
 
     Selector selector() {
         return selector;
+    }
+
+    /**
+     * Thread-safe.
+     *
+     * @param delta connections added to (positive) or gone from (negative) this loop
+     */
+    public void load(int delta) {
+        load.addAndGet(delta);
+    }
+
+    /**
+     * Thread-safe.
+     *
+     * @return connections on this loop now
+     */
+    public int load() {
+        return load.get();
+    }
+
+    /**
+     * @return the container's count of what keeps it running
+     */
+    public KeepAlive keepAlive() {
+        return keepAlive;
     }
 
     /**
@@ -95,6 +141,63 @@ public final class EventLoop {
                 + "', outside the container's context (thread '" + t.getName() + "'): " + remedy);
     }
 
+    /**
+     * Throws unless the calling thread may touch the objects of a connection on this loop now.
+     *
+     * @param what the method being called
+     * @param context the connection (its context object) the objects belong to
+     * @param started false while the connection has not been handed to the loop yet (only its creator knows it)
+     */
+    public void checkAccess(String what, Object context, boolean started) {
+        if (confinement == Confinement.LOOP) {
+            checkAccess(what);
+            return;
+        }
+        Thread me = Thread.currentThread();
+        if (!started || (thread == me && current == context)) {
+            return;
+        }
+        Lock lock = externalLock;
+        if (lock != null && heldByCurrentThread(lock)) {
+            return;
+        }
+        throw new IllegalStateException(what + " called from thread '" + me.getName() + "', outside the context of "
+                + context + (thread == me ? " (in the context of " + (current == null ? "the container" : current) + ")" : "")
+                + ": " + remedy);
+    }
+
+    /**
+     * Throws if the calling thread may not make a call that only the multi-threaded container
+     * makes thread-safe (a container call, a work queue call): confined as {@link #checkAccess(String)}
+     * with {@link Confinement#LOOP}, free with {@link Confinement#CONNECTION}.
+     *
+     * @param what the method being called
+     */
+    public void checkThreadSafeCall(String what) {
+        if (confinement == Confinement.LOOP) {
+            checkAccess(what);
+        }
+    }
+
+    /**
+     * Marks the start of code run on behalf of an owner (a connection), for {@link #checkAccess(String, Object, boolean)}.
+     *
+     * @param owner the owner
+     * @return the previous owner, to give back to {@link #exit(Object)}
+     */
+    Object enter(Object owner) {
+        Object previous = current;
+        current = owner;
+        return previous;
+    }
+
+    /**
+     * @param previous what {@link #enter(Object)} returned
+     */
+    void exit(Object previous) {
+        current = previous;
+    }
+
     private static boolean heldByCurrentThread(Lock lock) {
         if (lock instanceof ReentrantLock r) {
             return r.isHeldByCurrentThread();
@@ -122,6 +225,21 @@ public final class EventLoop {
         wakeup();
     }
 
+    /**
+     * Thread-safe: runs work now if the calling thread may touch this loop (its thread, or with
+     * {@link Confinement#LOOP} a thread the confinement admits), else on the loop soon.
+     *
+     * @param work the work
+     */
+    public void runOrExecute(Runnable work) {
+        Thread t = thread;
+        if (t == Thread.currentThread() || (confinement == Confinement.LOOP && t == null)) {
+            work.run();
+        } else {
+            execute(work);
+        }
+    }
+
     /** Thread-safe: makes a waiting {@link #turn} return soon. */
     public void wakeup() {
         if (selecting.compareAndSet(true, false)) {
@@ -137,31 +255,44 @@ public final class EventLoop {
     }
 
     /**
+     * Schedules the loop's own work (idle-timeout ticks, reconnect delays, stop grace): it does not
+     * keep the container running. Confined to the loop.
+     *
      * @param delay how long from now
      * @param work what to run on the loop
-     * @param user true if it keeps the container alive
-     * @return a handle to cancel it
+     * @return the timer, to cancel on the loop
      */
-    public TimerQueue.Timer schedule(Duration delay, Runnable work, boolean user) {
+    public TimerQueue.Timer schedule(Duration delay, Runnable work) {
+        return timers.add(deadline(delay), work);
+    }
+
+    /**
+     * Thread-safe: schedules application work. It keeps the container running until it has run or
+     * been cancelled; the container's stop cancels it.
+     *
+     * @param delay how long from now
+     * @param work what to run on the loop
+     * @return a thread-safe handle; if the container has already finished, a handle whose work never runs
+     */
+    public io.jproton.WorkHandle scheduleWork(Duration delay, Runnable work) {
+        long deadline = deadline(delay);
+        ScheduledWork w = new ScheduledWork(this, keepAlive, work);
+        if (!keepAlive.tryAcquire()) {
+            return () -> false;
+        }
+        keepAlive.scheduled(w);
+        runOrExecute(() -> w.timer = timers.add(deadline, w));
+        return w;
+    }
+
+    private static long deadline(Duration delay) {
         long nanos;
         try {
             nanos = delay.toNanos();
         } catch (ArithmeticException e) {
             nanos = Long.MAX_VALUE / 4;
         }
-        return timers.add(System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4), work, user);
-    }
-
-    /**
-     * @return application timers still pending
-     */
-    public int pendingUserTimers() {
-        return timers.userTimers();
-    }
-
-    /** Drops application timers: the container is stopping. */
-    public void cancelUserTimers() {
-        timers.cancelUserTimers();
+        return System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
     }
 
     /**
@@ -211,7 +342,13 @@ public final class EventLoop {
             SelectionKey key = it.next();
             it.remove();
             if (key.isValid()) {
-                ((Selectable) key.attachment()).onReady(key.readyOps());
+                Selectable target = (Selectable) key.attachment();
+                Object previous = enter(target);
+                try {
+                    target.onReady(key.readyOps());
+                } finally {
+                    exit(previous);
+                }
             }
         }
         now = System.nanoTime();
@@ -234,7 +371,12 @@ public final class EventLoop {
         SocketConnection c;
         while ((c = dirty.poll()) != null) {
             c.dirty = false;
-            c.process();
+            Object previous = enter(c);
+            try {
+                c.process();
+            } finally {
+                exit(previous);
+            }
         }
     }
 

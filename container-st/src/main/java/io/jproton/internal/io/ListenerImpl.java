@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * A listening socket on an {@link EventLoop}. Binds at once (so {@link #port()} is known when
  * {@code listen} returns) and accepts on the loop.
  *
- * <p>Thread-safety: {@link #port()} is thread-safe; the rest is confined to the loop.
+ * <p>Thread-safety: {@link #port()} is thread-safe, and so is {@link #stop()} in the
+ * multi-threaded container; the rest is confined to the loop.
  */
 public final class ListenerImpl implements Listener, Selectable {
     private final EventLoop loop;
@@ -63,12 +64,7 @@ public final class ListenerImpl implements Listener, Selectable {
             channel.configureBlocking(false);
             channel.bind(host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port), 1024);
             this.port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-            key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT, this);
-            loop.execute(() -> {
-                if (!closed) {
-                    handler.onOpen(this);
-                }
-            });
+            loop.runOrExecute(this::register);
         } catch (IOException | RuntimeException e) {
             String error = "listen on " + (host.isEmpty() ? "*" : host) + ":" + port + " failed: " + e.getMessage();
             closeChannel();
@@ -80,6 +76,30 @@ public final class ListenerImpl implements Listener, Selectable {
                 }
             });
         }
+    }
+
+    private void register() {
+        if (closed) {
+            return;
+        }
+        try {
+            key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT, this);
+        } catch (IOException e) {
+            String error = "listen on port " + port + " failed: " + e.getMessage();
+            loop.execute(() -> {
+                try {
+                    handler.onError(this, error);
+                } finally {
+                    close();
+                }
+            });
+            return;
+        }
+        loop.execute(() -> {
+            if (!closed) {
+                handler.onOpen(this);
+            }
+        });
     }
 
     @Override
@@ -102,8 +122,15 @@ public final class ListenerImpl implements Listener, Selectable {
 
     @Override
     public void stop() {
-        loop.checkAccess("Listener.stop");
-        close();
+        loop.checkThreadSafeCall("Listener.stop");
+        loop.runOrExecute(this::close);
+    }
+
+    /**
+     * @return the loop that accepts
+     */
+    public EventLoop loop() {
+        return loop;
     }
 
     /** Closes the socket and reports {@code onClose} once. */

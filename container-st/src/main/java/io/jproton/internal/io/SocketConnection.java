@@ -17,13 +17,18 @@ import java.util.function.Consumer;
 
 /**
  * A {@link ConnectionDriver} on a non-blocking socket, run by one {@link EventLoop}: moves bytes
- * between the socket and the driver, runs the callbacks, and keeps the idle-timeout timer.
+ * between the socket and the driver, runs the callbacks, and keeps the idle-timeout timer. A
+ * connection stays on its loop for life, which is what serializes its callbacks.
  *
- * <p>Thread-safety: {@link #wake()} is thread-safe; everything else is confined to the loop.
+ * <p>Thread-safety: {@link #wake()} is thread-safe; so are {@link #addWork} and {@link #schedule}
+ * where the loop's confinement is {@link EventLoop.Confinement#CONNECTION}; everything else is
+ * confined to the loop.
  */
 public final class SocketConnection implements DriverHost, Selectable {
     private static final int MAX_READS_PER_TURN = 16;
     private static final long CLOCK_BASE = System.nanoTime();
+    /** How long a stopping container waits for the peer before dropping the socket. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private final EventLoop loop;
     private final Consumer<SocketConnection> onFinished;
@@ -35,6 +40,8 @@ public final class SocketConnection implements DriverHost, Selectable {
     private boolean processing;
     private boolean stopping;
     private volatile boolean finished;
+    /** Set once the connection has been handed to its loop; before that only its creator knows it. */
+    private volatile boolean started;
     private TimerQueue.Timer tickTimer;
     private long tickDeadline;
     private io.jproton.ReconnectOptions reconnect;
@@ -65,6 +72,32 @@ public final class SocketConnection implements DriverHost, Selectable {
      */
     public ConnectionDriver driver() {
         return driver;
+    }
+
+    /**
+     * @return the loop that runs this connection
+     */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Hands the connection to its loop: from now on only its context may touch it.
+     *
+     * @param first what the loop does first with it (connect, or take over an accepted socket)
+     */
+    public void start(Runnable first) {
+        started = true;
+        loop.runOrExecute(() -> inContext(first));
+    }
+
+    private void inContext(Runnable r) {
+        Object previous = loop.enter(this);
+        try {
+            r.run();
+        } finally {
+            loop.exit(previous);
+        }
     }
 
     /**
@@ -111,7 +144,7 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
         closeChannel();
         connected = false;
-        reconnectTimer = loop.schedule(reconnect.delayBefore(attempts), this::attempt, false);
+        reconnectTimer = loop.schedule(reconnect.delayBefore(attempts), () -> inContext(this::attempt));
         return true;
     }
 
@@ -299,7 +332,7 @@ public final class SocketConnection implements DriverHost, Selectable {
             tickTimer = loop.schedule(Duration.ofMillis(Math.max(0, deadline - now)), () -> {
                 tickTimer = null;
                 markDirty();
-            }, false);
+            });
         }
     }
 
@@ -344,6 +377,15 @@ public final class SocketConnection implements DriverHost, Selectable {
             closeChannel();
         }
         markDirty();
+        loop.schedule(STOP_GRACE, this::forceStop);
+    }
+
+    /** The peer did not answer the close in time: drop the transport (the closing callbacks still run). */
+    private void forceStop() {
+        if (!finished) {
+            driver.abort(null);
+            markDirty();
+        }
     }
 
     /** Drops the socket at once, running no callback; used after a callback failed. */
@@ -356,7 +398,7 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     @Override
     public void checkAccess(String what) {
-        loop.checkAccess(what);
+        loop.checkAccess(what, this, started);
     }
 
     @Override
@@ -376,32 +418,49 @@ public final class SocketConnection implements DriverHost, Selectable {
     private void woken() {
         wakePending.set(false);
         if (!finished) {
-            driver.wakeCallback();
-            markDirty();
+            inContext(() -> {
+                driver.wakeCallback();
+                markDirty();
+            });
         }
     }
 
     @Override
     public boolean addWork(Runnable work) {
-        loop.checkAccess("WorkQueue.add");
-        if (finished) {
+        loop.checkThreadSafeCall("WorkQueue.add");
+        KeepAlive keepAlive = loop.keepAlive();
+        if (!keepAlive.tryAcquire()) {
             return false;
         }
+        if (finished) {
+            keepAlive.release();
+            return false;
+        }
+        // the promise is kept even if the connection finishes before the work runs: it runs after the last callback
         loop.execute(() -> {
-            work.run();
-            markDirty();
+            try {
+                inContext(() -> {
+                    work.run();
+                    markDirty();
+                });
+            } finally {
+                keepAlive.release();
+            }
         });
         return true;
     }
 
     @Override
     public WorkHandle schedule(Duration delay, Runnable work) {
-        loop.checkAccess("WorkQueue.schedule");
-        return loop.schedule(delay, () -> {
+        loop.checkThreadSafeCall("WorkQueue.schedule");
+        return loop.scheduleWork(delay, () -> inContext(() -> {
             work.run();
-            if (!finished) {
-                markDirty();
-            }
-        }, true);
+            markDirty();
+        }));
+    }
+
+    @Override
+    public String toString() {
+        return driver == null ? "connection" : driver.connection().toString();
     }
 }

@@ -11,21 +11,18 @@ import java.util.PriorityQueue;
 public final class TimerQueue {
     private final PriorityQueue<Timer> queue = new PriorityQueue<>();
     private long sequence;
-    private int userTimers;
 
     /** A scheduled piece of work. */
     public final class Timer implements Comparable<Timer>, WorkHandle {
         final long deadline;
         final long seq;
         final Runnable work;
-        final boolean user;
         boolean done;
 
-        Timer(long deadline, Runnable work, boolean user) {
+        Timer(long deadline, Runnable work) {
             this.deadline = deadline;
             this.seq = sequence++;
             this.work = work;
-            this.user = user;
         }
 
         @Override
@@ -39,7 +36,7 @@ public final class TimerQueue {
             if (done) {
                 return false;
             }
-            finish();
+            done = true;
             queue.remove(this);
             return true;
         }
@@ -48,28 +45,15 @@ public final class TimerQueue {
         public Runnable work() {
             return work;
         }
-
-        void finish() {
-            if (!done) {
-                done = true;
-                if (user) {
-                    userTimers--;
-                }
-            }
-        }
     }
 
     /**
      * @param deadline when, in the owner's clock
      * @param work what to run
-     * @param user true if it keeps the container alive (application work), false for internal timers
      * @return the timer
      */
-    public Timer add(long deadline, Runnable work, boolean user) {
-        Timer t = new Timer(deadline, work, user);
-        if (user) {
-            userTimers++;
-        }
+    public Timer add(long deadline, Runnable work) {
+        Timer t = new Timer(deadline, work);
         queue.add(t);
         return t;
     }
@@ -84,7 +68,7 @@ public final class TimerQueue {
             return null;
         }
         queue.poll();
-        t.finish();
+        t.done = true;
         return t;
     }
 
@@ -95,23 +79,5 @@ public final class TimerQueue {
     public long untilNext(long now) {
         Timer t = queue.peek();
         return t == null ? -1 : Math.max(0, t.deadline - now);
-    }
-
-    /**
-     * @return how many application timers are pending
-     */
-    int userTimers() {
-        return userTimers;
-    }
-
-    /** Drops every application timer (the container is stopping); internal timers stay. */
-    void cancelUserTimers() {
-        queue.removeIf(t -> {
-            if (t.user) {
-                t.finish();
-                return true;
-            }
-            return false;
-        });
     }
 }

@@ -1,0 +1,93 @@
+package io.jproton.internal.io;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts what keeps a container running: open connections and listeners, pending scheduled work,
+ * and queued work that was promised to run. A container may finish only when the count is zero,
+ * and finishing ({@link #tryClose()}) is one atomic step with the count, so a promise given by a
+ * successful {@link #tryAcquire()} is never broken by a container that finishes at the same time.
+ *
+ * <p>Thread-safety: thread-safe.
+ */
+public final class KeepAlive {
+    private static final int CLOSED = Integer.MIN_VALUE / 2;
+    private final AtomicInteger count = new AtomicInteger();
+    private final Set<ScheduledWork> timers = ConcurrentHashMap.newKeySet();
+    private volatile Runnable onIdle = () -> { };
+
+    /**
+     * @param onIdle called, on the releasing thread, each time the count drops to zero
+     */
+    public void onIdle(Runnable onIdle) {
+        this.onIdle = onIdle;
+    }
+
+    /**
+     * @return true if counted; false if the container has finished (nothing may be promised any more)
+     */
+    public boolean tryAcquire() {
+        while (true) {
+            int c = count.get();
+            if (c < 0) {
+                return false;
+            }
+            if (count.compareAndSet(c, c + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Ends one counted thing. */
+    public void release() {
+        if (count.decrementAndGet() == 0) {
+            onIdle.run();
+        }
+    }
+
+    /**
+     * @return true if nothing is counted now
+     */
+    public boolean idle() {
+        int c = count.get();
+        return c == 0 || c < 0;
+    }
+
+    /**
+     * Finishes the container if nothing is counted: from then on {@link #tryAcquire()} fails.
+     *
+     * @return true if the container is finished (now or before)
+     */
+    public boolean tryClose() {
+        return count.compareAndSet(0, CLOSED) || count.get() < 0;
+    }
+
+    /**
+     * @return true once {@link #tryClose()} has succeeded
+     */
+    public boolean closed() {
+        return count.get() < 0;
+    }
+
+    /** Lets a finished container run again (a new {@code run()} call). */
+    public void reopen() {
+        count.compareAndSet(CLOSED, 0);
+    }
+
+    void scheduled(ScheduledWork w) {
+        timers.add(w);
+    }
+
+    void unscheduled(ScheduledWork w) {
+        timers.remove(w);
+    }
+
+    /** Cancels every pending scheduled piece of work: the container is stopping. */
+    public void cancelTimers() {
+        for (ScheduledWork w : timers.toArray(new ScheduledWork[0])) {
+            w.cancel();
+        }
+    }
+}
