@@ -238,6 +238,9 @@ public class Container {
 
     /**
      * Runs work on the container after a delay. Pending work keeps an auto-stopping container running.
+     * Called in a connection's callback (or in its work), the work runs in that connection's
+     * context, serialized with its callbacks, so a handler may act on the connection there in
+     * both containers; called elsewhere, it runs in no connection's context.
      *
      * @param delay the delay, not negative
      * @param work the work

@@ -304,6 +304,10 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         if (stopping) {
             return () -> false; // a stopping container runs no more application timers
         }
+        SocketConnection caller = EventLoop.currentConnection();
+        if (caller != null) {
+            return caller.schedule(delay, work); // in the caller's connection context, as ST handlers expect
+        }
         return nextLoop().scheduleWork(delay, work);
     }
 

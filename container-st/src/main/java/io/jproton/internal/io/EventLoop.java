@@ -34,11 +34,19 @@ public final class EventLoop {
         CONNECTION
     }
 
+    /** Queued work run per turn, at most, so that I/O and timers are not starved by a busy producer. */
+    private static final int MAX_WORK_PER_TURN = 4096;
     private final Selector selector;
     private final Confinement confinement;
     private final KeepAlive keepAlive;
+    /** The loop each thread runs now, if any. */
+    private static final ThreadLocal<EventLoop> RUN_BY = new ThreadLocal<>();
     /** The connection (or other owner) whose code the loop's thread is running now, or null. */
     private Object current;
+    /** How deeply the loop's thread is nested in callbacks and work now (0 between them). */
+    private int depth;
+    /** Hand-offs that wait until the current callback or piece of work has returned. */
+    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final TimerQueue timers = new TimerQueue();
     private final ArrayDeque<SocketConnection> dirty = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -97,7 +105,63 @@ public final class EventLoop {
      * @param t the thread that runs the loop from now on, or null when none does
      */
     public void thread(Thread t) {
+        if (t == null && thread == Thread.currentThread()) {
+            RUN_BY.remove();
+        }
         thread = t;
+        if (t == Thread.currentThread()) {
+            RUN_BY.set(this);
+        }
+    }
+
+    /**
+     * @return the connection in whose context the calling thread runs now, or null
+     */
+    public static SocketConnection currentConnection() {
+        EventLoop loop = RUN_BY.get();
+        return loop != null && loop.current instanceof SocketConnection c ? c : null;
+    }
+
+    /**
+     * Runs a hand-off once the calling thread's current callback (or piece of work) has returned,
+     * if the calling thread is running one; else at once. A connection made in a callback stays the
+     * caller's to set up until then.
+     *
+     * @param handOff what to run
+     */
+    public static void afterCurrentCallback(Runnable handOff) {
+        EventLoop loop = RUN_BY.get();
+        if (loop != null && loop.depth > 0) {
+            loop.deferred.add(handOff);
+        } else {
+            handOff.run();
+        }
+    }
+
+    /**
+     * Runs code on behalf of an owner (a connection, or null for the container) as a callback
+     * scope: hand-offs it defers run when it returns normally.
+     *
+     * @param owner the owner
+     * @param code the code
+     */
+    public void callback(Object owner, Runnable code) {
+        Object previous = enter(owner);
+        try {
+            code.run();
+        } finally {
+            exit(previous);
+        }
+        runDeferred();
+    }
+
+    private void runDeferred() {
+        if (depth == 0) {
+            Runnable r;
+            while ((r = deferred.poll()) != null) {
+                r.run();
+            }
+        }
     }
 
     /**
@@ -146,15 +210,16 @@ public final class EventLoop {
      *
      * @param what the method being called
      * @param context the connection (its context object) the objects belong to
-     * @param started false while the connection has not been handed to the loop yet (only its creator knows it)
+     * @param confined false where the connection admits any caller: its creator before the hand-off
+     *        to the loop, or anyone once it has finished
      */
-    public void checkAccess(String what, Object context, boolean started) {
+    public void checkAccess(String what, Object context, boolean confined) {
         if (confinement == Confinement.LOOP) {
             checkAccess(what);
             return;
         }
         Thread me = Thread.currentThread();
-        if (!started || (thread == me && current == context)) {
+        if (!confined || (thread == me && current == context)) {
             return;
         }
         Lock lock = externalLock;
@@ -188,6 +253,7 @@ public final class EventLoop {
     Object enter(Object owner) {
         Object previous = current;
         current = owner;
+        depth++;
         return previous;
     }
 
@@ -196,6 +262,7 @@ public final class EventLoop {
      */
     void exit(Object previous) {
         current = previous;
+        depth--;
     }
 
     private static boolean heldByCurrentThread(Lock lock) {
@@ -343,25 +410,20 @@ public final class EventLoop {
             it.remove();
             if (key.isValid()) {
                 Selectable target = (Selectable) key.attachment();
-                Object previous = enter(target);
-                try {
-                    target.onReady(key.readyOps());
-                } finally {
-                    exit(previous);
-                }
+                callback(target, () -> target.onReady(key.readyOps()));
             }
         }
         now = System.nanoTime();
         TimerQueue.Timer t;
         while ((t = timers.pollDue(now)) != null) {
-            t.work().run();
+            callback(null, t.work());
         }
-        for (int n = inbox.size(); n > 0; n--) {
+        for (int n = 0; n < MAX_WORK_PER_TURN; n++) {
             Runnable r = inbox.poll();
             if (r == null) {
                 break;
             }
-            r.run();
+            callback(null, r);
         }
         flushDirty();
     }
@@ -371,12 +433,7 @@ public final class EventLoop {
         SocketConnection c;
         while ((c = dirty.poll()) != null) {
             c.dirty = false;
-            Object previous = enter(c);
-            try {
-                c.process();
-            } finally {
-                exit(previous);
-            }
+            callback(c, c::process);
         }
     }
 

@@ -42,6 +42,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     private volatile boolean finished;
     /** Set once the connection has been handed to its loop; before that only its creator knows it. */
     private volatile boolean started;
+    private final Thread creator = Thread.currentThread();
     private TimerQueue.Timer tickTimer;
     private long tickDeadline;
     private io.jproton.ReconnectOptions reconnect;
@@ -82,13 +83,17 @@ public final class SocketConnection implements DriverHost, Selectable {
     }
 
     /**
-     * Hands the connection to its loop: from now on only its context may touch it.
+     * Hands the connection to its loop: from now on only its context may touch it. Called in a
+     * callback, the hand-off waits until the callback returns, so the callback may set the new
+     * connection up (open senders, receivers) as in the single-threaded container.
      *
      * @param first what the loop does first with it (connect, or take over an accepted socket)
      */
     public void start(Runnable first) {
-        started = true;
-        loop.runOrExecute(() -> inContext(first));
+        EventLoop.afterCurrentCallback(() -> {
+            started = true;
+            loop.runOrExecute(() -> inContext(first));
+        });
     }
 
     private void inContext(Runnable r) {
@@ -398,7 +403,8 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     @Override
     public void checkAccess(String what) {
-        loop.checkAccess(what, this, started);
+        // before the hand-off the creator sets the connection up; once finished, it is only read
+        loop.checkAccess(what, this, (started || Thread.currentThread() != creator) && !finished);
     }
 
     @Override

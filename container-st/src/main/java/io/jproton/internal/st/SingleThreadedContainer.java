@@ -48,7 +48,7 @@ final class SingleThreadedContainer extends ContainerBase {
         }
         loop.thread(Thread.currentThread());
         try {
-            handler().onContainerStart(container());
+            loop.callback(null, () -> handler().onContainerStart(container()));
             loop.flushDirty();
             while (!done()) {
                 loop.turn(true);
