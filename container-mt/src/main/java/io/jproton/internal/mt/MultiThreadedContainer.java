@@ -202,7 +202,6 @@ final class MultiThreadedContainer extends ContainerBase {
                 fail(t);
             }
         }
-        runEnded();
         synchronized (lifecycle) {
             ending = false;
             generation++;

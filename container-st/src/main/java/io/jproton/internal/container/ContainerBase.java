@@ -79,19 +79,12 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
 
     /**
      * The rule for the end of {@code run()}: nothing keeps the container running, and either it
-     * stops when idle or it was stopped. Once true it stays true (until the next {@code run()}).
+     * stops when idle or it was stopped. Once true it stays true: a finished container does not run again.
      *
      * @return true if the container has finished
      */
     protected final boolean finishedRunning() {
         return keepAlive.closed() || ((stopping || autoStop) && keepAlive.tryClose());
-    }
-
-    /** A {@code run()} call ends: a container that was not stopped may be run again. */
-    protected final void runEnded() {
-        if (!stopping) {
-            keepAlive.reopen();
-        }
     }
 
     /**

@@ -71,11 +71,6 @@ public final class KeepAlive {
         return count.get() < 0;
     }
 
-    /** Lets a finished container run again (a new {@code run()} call). */
-    public void reopen() {
-        count.compareAndSet(CLOSED, 0);
-    }
-
     void scheduled(ScheduledWork w) {
         timers.add(w);
     }

@@ -257,7 +257,19 @@ public final class SocketConnection implements DriverHost, Selectable {
                 driver.processInput();
             }
         } catch (IOException e) {
-            driver.disconnected("read failed: " + e.getMessage());
+            lost("read failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The socket failed. While the container stops, that is the expected end of a connection it
+     * closed (the peer may drop the socket first): the transport just closes, without an error.
+     */
+    private void lost(String description) {
+        if (stopping) {
+            driver.abort(null);
+        } else {
+            driver.disconnected(description);
         }
     }
 
@@ -305,7 +317,7 @@ public final class SocketConnection implements DriverHost, Selectable {
                 }
             }
         } catch (IOException e) {
-            driver.disconnected("write failed: " + e.getMessage());
+            lost("write failed: " + e.getMessage());
             closeChannel();
             return;
         }

@@ -63,7 +63,6 @@ final class SingleThreadedContainer extends ContainerBase {
             throw new io.jproton.ProtonException("a callback failed: " + t, t);
         } finally {
             loop.thread(null);
-            runEnded();
             if (lock != null) {
                 lock.unlock();
             }

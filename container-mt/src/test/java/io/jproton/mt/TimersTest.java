@@ -1,0 +1,113 @@
+package io.jproton.mt;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jproton.Container;
+import io.jproton.MessagingHandler;
+import io.jproton.WorkHandle;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.Test;
+
+/** Scheduled work and cancel from any thread. */
+public class TimersTest {
+
+    @Test
+    public void cancelRacingWithADueTimerEitherCancelsOrRunsNeverBoth() throws Exception {
+        // Proton C++ PROTON-2792
+        int n = 20_000;
+        AtomicIntegerArray ran = new AtomicIntegerArray(n);
+        boolean[] cancelled = new boolean[n];
+        Container c = new Container(new MessagingHandler() { });
+        c.autoStop(false);
+        CompletableFuture<Void> run = Mt.start(c, 2);
+        WorkHandle[] handles = new WorkHandle[n];
+        for (int i = 0; i < n; i++) {
+            int id = i;
+            handles[i] = c.schedule(Duration.ofNanos((i % 50) * 1000L), () -> ran.incrementAndGet(id));
+        }
+        for (int i = 0; i < n; i++) {
+            cancelled[i] = handles[i].cancel(); // timers fall due while this thread cancels them
+        }
+        int cancels = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Mt.TIMEOUT_SECONDS);
+        for (int i = 0; i < n; i++) {
+            if (cancelled[i]) {
+                cancels++;
+                continue;
+            }
+            while (ran.get(i) == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // not cancelled: it must run, soon
+            }
+        }
+        c.stop();
+        Mt.await(run);
+        for (int i = 0; i < n; i++) {
+            assertEquals("timer " + i + (cancelled[i] ? " was cancelled" : " was not cancelled"),
+                    cancelled[i] ? 0 : 1, ran.get(i));
+            assertTrue("a second cancel is refused", !handles[i].cancel());
+        }
+        assertTrue("some cancels won the race (" + cancels + ")", cancels > 0);
+        assertTrue("some timers won the race (" + (n - cancels) + ")", cancels < n);
+    }
+
+    @Test
+    public void cancelledTimersDoNotKeepTheContainerRunning() throws Exception {
+        // Proton C++ PROTON-2834
+        for (int threads = 1; threads <= 2; threads++) {
+            Container c = new Container(new MessagingHandler() {
+                @Override
+                public void onContainerStart(Container container) {
+                    WorkHandle far = container.schedule(Duration.ofHours(1), () -> { });
+                    container.schedule(Duration.ofMillis(10), far::cancel);
+                }
+            });
+            long start = System.nanoTime();
+            Mt.run(c, threads);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue("run() ended once its only timer was cancelled (" + ms + " ms)", ms < TimeUnit.SECONDS.toMillis(Mt.TIMEOUT_SECONDS));
+        }
+    }
+
+    @Test
+    public void stopDropsPendingTimersAndReturnsAtOnce() throws Exception {
+        Container c = new Container(new MessagingHandler() { });
+        c.autoStop(false);
+        int[] ran = {0};
+        for (int i = 0; i < 100; i++) {
+            c.schedule(Duration.ofHours(1), () -> ran[0]++); // from the application thread, before run()
+        }
+        CompletableFuture<Void> run = Mt.start(c, 2);
+        c.schedule(Duration.ofMillis(5), c::stop);
+        Mt.await(run);
+        assertEquals(0, ran[0]);
+    }
+
+    @Test
+    public void theContainersWorkQueueRunsItsWorkInOrderOnePieceAtATime() throws Exception {
+        Container c = new Container(new MessagingHandler() { });
+        int n = 50_000;
+        int[] next = {0};
+        int[] wrong = {0};
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<Void> run = Mt.start(c, 4);
+        io.jproton.WorkQueue q = c.workQueue();
+        for (int i = 0; i < n; i++) {
+            int id = i;
+            assertTrue(q.add(() -> {
+                if (inside.getAndIncrement() != 0 || next[0] != id) {
+                    wrong[0]++;
+                }
+                next[0]++;
+                inside.decrementAndGet();
+            }));
+        }
+        Mt.await(run); // auto-stop: run() returns once the queued work has run
+        assertEquals(0, wrong[0]);
+        assertEquals(n, next[0]);
+        assertTrue("a finished container's work queue refuses work", !q.add(() -> { }));
+    }
+}
