@@ -14,7 +14,8 @@ import org.junit.runners.Parameterized;
 
 /**
  * The C++ examples' expectations with C++ and Java programs mixed in every combination, through
- * our broker and through the C++ broker: simple_send/simple_recv and client/server.
+ * our broker (single-threaded, and multi-threaded on 4 threads) and through the C++ broker:
+ * simple_send/simple_recv and client/server.
  */
 @RunWith(Parameterized.class)
 public class MixedPeersTest {
@@ -23,7 +24,7 @@ public class MixedPeersTest {
     @Parameterized.Parameters(name = "broker={0} first={1} second={2}")
     public static Collection<Object[]> combinations() {
         List<Object[]> out = new ArrayList<>();
-        for (String broker : new String[] {"java", "cpp"}) {
+        for (String broker : new String[] {"java-st", "java-t4", "cpp"}) {
             for (String first : new String[] {"java", "cpp"}) {
                 for (String second : new String[] {"java", "cpp"}) {
                     out.add(new Object[] {broker, first, second});
@@ -44,7 +45,18 @@ public class MixedPeersTest {
     }
 
     private static List<String> command(String who, String example, String... args) throws Exception {
-        return who.equals("java") ? Peers.ours(example, args) : Peers.cpp(example, args);
+        switch (who) {
+            case "java":
+                return Peers.ours(example, args);
+            case "java-st":
+                return Peers.oursOn("st", example, args);
+            case "java-t4":
+                List<String> cmd = new ArrayList<>(Peers.oursOn("mt", example, args));
+                cmd.addAll(List.of("-t", "4"));
+                return cmd;
+            default:
+                return Peers.cpp(example, args);
+        }
     }
 
     private static List<String> bodies(List<String> output) {

@@ -20,7 +20,8 @@ import org.junit.Assume;
  */
 final class Peers {
     static final String[] CPP_EXAMPLES = {"helloworld", "simple_send", "simple_recv", "broker", "client", "server",
-        "direct_send", "direct_recv", "server_direct", "scheduled_send", "scheduled_send_03", "message_properties"};
+        "direct_send", "direct_recv", "server_direct", "scheduled_send", "scheduled_send_03", "message_properties",
+        "multithreaded_client", "multithreaded_client_flow_control"};
     private static boolean cppBuilt;
 
     private Peers() {}
@@ -38,12 +39,23 @@ final class Peers {
 
     /** @return the command that runs one of our examples */
     static List<String> ours(String example, String... args) {
+        return oursOn(null, example, args);
+    }
+
+    /**
+     * @param container "st" or "mt" to name the container, or null for the jar's default (multi-threaded)
+     * @return the command that runs one of our examples
+     */
+    static List<String> oursOn(String container, String example, String... args) {
         String jar = System.getProperty("jproton.examples.jar", "../examples/target/jproton-examples.jar");
         if (!new File(jar).isFile()) {
             fail("examples jar not built: " + jar + " (run mvn package first)");
         }
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, example));
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        if (container != null) {
+            cmd.add("-Djproton.container=" + container);
+        }
+        cmd.addAll(List.of("-jar", jar, example));
         cmd.addAll(Arrays.asList(args));
         return cmd;
     }

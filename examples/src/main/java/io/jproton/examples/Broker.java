@@ -17,6 +17,7 @@ import io.jproton.SourceOptions;
 import io.jproton.TargetOptions;
 import io.jproton.Tracker;
 import io.jproton.Transport;
+import io.jproton.WorkQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,34 +27,63 @@ import java.util.Map;
  * A simple broker, as the C++ {@code broker} example: queues named by link address, created on
  * demand; dynamic queues for links that ask for one; and, for the {@code service_bus} example,
  * Service Bus session queues: a consumer whose source has a {@code com.microsoft:session-filter}
- * gets only the messages of that group id (or of the oldest message's, if the filter is null). Prints {@code broker listening on PORT},
- * {@code receiving to Q} and {@code sending from Q}.
+ * gets only the messages of that group id (or of the oldest message's, if the filter is null).
+ * Prints {@code broker listening on PORT}, {@code receiving to Q} and {@code sending from Q}.
  *
- * <p>Options: {@code -a/--address URL} (listen on URL, default 0.0.0.0), {@code -v/--verbose}.
+ * <p>Threads, as in the C++ broker: each queue lives on a work queue of its own (a container work
+ * queue), each connection's links live in that connection's context, and the two talk only by
+ * adding work to each other's queue. So the broker runs unchanged on one thread or on many.
+ *
+ * <p>Options: {@code -a/--address URL} (listen on URL, default 0.0.0.0), {@code -t/--threads N}
+ * (threads to serve the container, default: the number of processors; the single-threaded
+ * container uses one), {@code -v/--verbose}.
  */
 public final class Broker {
     private Broker() {}
 
+    /** A message and its place in its queue's arrival order. */
+    private record Entry(long seq, Message message) { }
+
     /**
-     * A queue: messages wait until a subscriber has credit, subscribers are served in turn. A
-     * message sent to a subscriber stays the queue's until the subscriber settles it: released or
-     * modified, or left unsettled when the subscriber goes away, it is queued again in its
-     * original place, ahead of later messages.
+     * A consumer as its queue sees it: the queue's view of its credit and message group; its
+     * sender is touched only in its connection's context, through {@link #connection}.
+     */
+    private static final class Subscription {
+        final Sender sender;
+        final WorkQueue connection;
+        final ConnectionHandler handler;
+        final Queue queue;
+        int credit;   // the queue's context only
+        String group; // the queue's context only; null: any message
+
+        Subscription(Sender sender, ConnectionHandler handler, Queue queue) {
+            this.sender = sender;
+            this.connection = sender.workQueue();
+            this.handler = handler;
+            this.queue = queue;
+        }
+    }
+
+    /**
+     * A queue: messages wait until a subscriber has credit; subscribers are served in turn. A
+     * message sent to a subscriber stays the broker's until the subscriber settles it: released or
+     * modified, or left unsettled when the subscriber goes away, it comes back in its original
+     * place, ahead of later messages. Every method runs on the queue's own work queue.
      */
     static final class Queue {
-        /** A message and its place in arrival order. */
-        private record Entry(long seq, Message message) { }
-
         final String name;
+        final WorkQueue work;
         private final java.util.PriorityQueue<Entry> messages =
                 new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Entry::seq));
-        private final List<Sender> subscribers = new ArrayList<>();
-        private final Map<Tracker, Entry> unsettled = new java.util.IdentityHashMap<>();
+        private final List<Subscription> subscribers = new ArrayList<>();
         private long arrivals;
         private int next;
+        /** The group id of the oldest waiting message ("" if none), for a consumer that asks for "the next session". */
+        volatile String headGroup = "";
 
-        Queue(String name) {
+        Queue(String name, WorkQueue work) {
             this.name = name;
+            this.work = work;
         }
 
         void add(Message m) {
@@ -61,61 +91,42 @@ public final class Broker {
             dispatch();
         }
 
-        void subscribe(Sender s) {
+        void subscribe(Subscription s) {
             subscribers.add(s);
             dispatch();
         }
 
-        void unsubscribe(Sender s) {
+        void unsubscribe(Subscription s, List<Entry> unsettled) {
             subscribers.remove(s);
-            groups.remove(s);
-            java.util.Iterator<Map.Entry<Tracker, Entry>> it = unsettled.entrySet().iterator();
-            List<Entry> back = new ArrayList<>();
-            while (it.hasNext()) {
-                Map.Entry<Tracker, Entry> e = it.next();
-                if (e.getKey().sender() == s) {
-                    back.add(e.getValue());
-                    it.remove();
-                }
-            }
-            requeue(back);
+            requeue(unsettled);
         }
 
-        /** The subscriber settled the message: accepted, rejected, or settled without an outcome. */
-        void settled(Tracker t) {
-            unsettled.remove(t);
+        void flow(Subscription s, int credit) {
+            s.credit = credit;
+            dispatch();
         }
 
-        /** The subscriber released or modified the message: it goes back to the front of the queue. */
-        void released(Tracker t, boolean failed) {
-            Entry e = unsettled.remove(t);
-            if (e != null) {
-                if (failed) {
-                    e.message().deliveryCount(e.message().deliveryCount() + 1);
-                }
-                requeue(List.of(e));
-            }
-        }
-
-        private void requeue(List<Entry> back) {
+        void requeue(List<Entry> back) {
             messages.addAll(back);
             if (!back.isEmpty()) {
                 dispatch();
             }
         }
 
-        /** Sends waiting messages, in arrival order, each to the next subscriber with credit that takes it. */
-        void dispatch() {
+        /** Hands waiting messages, in arrival order, each to the next subscriber with credit that takes it. */
+        private void dispatch() {
             if (subscribers.isEmpty() || messages.isEmpty()) {
+                updateHead();
                 return;
             }
             List<Entry> skipped = new ArrayList<>();
+            boolean grouped = subscribers.stream().anyMatch(s -> s.group != null);
             while (!messages.isEmpty()) {
                 Entry e = messages.poll();
-                Sender target = null;
+                Subscription target = null;
                 for (int i = 0; i < subscribers.size(); i++) {
-                    Sender s = subscribers.get((next + i) % subscribers.size());
-                    if (s.credit() > 0 && takes(s, e.message())) {
+                    Subscription s = subscribers.get((next + i) % subscribers.size());
+                    if (s.credit > 0 && (s.group == null || s.group.equals(e.message().groupId()))) {
                         target = s;
                         next = (next + i + 1) % subscribers.size();
                         break;
@@ -123,52 +134,39 @@ public final class Broker {
                 }
                 if (target == null) {
                     skipped.add(e);
-                    if (groups.isEmpty()) {
+                    if (!grouped) {
                         break; // no filters: nobody can take any message now
                     }
                     continue;
                 }
-                Tracker t = target.send(e.message());
-                if (!t.settled()) {
-                    unsettled.put(t, e);
+                target.credit--;
+                Subscription to = target;
+                if (!to.connection.add(() -> to.handler.deliver(to, e))) {
+                    subscribers.remove(to); // its connection has gone: the message stays here
+                    skipped.add(e);
                 }
             }
             messages.addAll(skipped);
+            updateHead();
         }
 
-        /** Subscribers bound to one message group (a Service Bus session): they take only its messages. */
-        private final Map<Sender, String> groups = new java.util.IdentityHashMap<>();
-
-        private boolean takes(Sender s, Message m) {
-            String group = groups.get(s);
-            return group == null || group.equals(m.groupId());
+        private void updateHead() {
+            Entry head = messages.peek();
+            headGroup = head == null || head.message().groupId() == null ? "" : head.message().groupId();
         }
 
-        /**
-         * @param requested the group a subscriber asked for, or null for "the group of the next message"
-         * @return the group it is bound to: the requested one, or the oldest waiting message's, or ""
-         */
-        String bindGroup(Sender s, String requested) {
-            String group = requested;
-            if (group == null) {
-                Entry oldest = messages.peek();
-                group = oldest == null ? "" : oldest.message().groupId();
-            }
-            groups.put(s, group);
-            return group;
-        }
     }
 
-    /** The queues of one broker, by name. Confined to the container's context. */
+    /** The queues of one broker, by name. Thread-safe. */
     public static final class Queues {
         private final Map<String, Queue> queues = new HashMap<>();
         private int nextId;
 
-        Queue find(String name) {
-            return queues.computeIfAbsent(name, Queue::new);
+        synchronized Queue find(String name, Container container) {
+            return queues.computeIfAbsent(name, n -> new Queue(n, container.newWorkQueue()));
         }
 
-        String dynamicName() {
+        synchronized String dynamicName() {
             return "_dynamic_" + nextId++;
         }
 
@@ -180,7 +178,7 @@ public final class Broker {
             return new ListenHandler() {
                 @Override
                 public ConnectionOptions onAccept(Listener l) {
-                    return new ConnectionOptions().handler(new ConnectionHandler(Queues.this, print));
+                    return new ConnectionOptions().handler(new ConnectionHandler(Queues.this, l.container(), print));
                 }
 
                 @Override
@@ -202,35 +200,67 @@ public final class Broker {
     /** The source filter with which a consumer asks for one Service Bus session (message group). */
     static final String SESSION_FILTER = "com.microsoft:session-filter";
 
-    /** Handles one accepted connection. */
+    /** A message sent to a consumer and not yet settled, with where it goes back if released. */
+    private record Unsettled(Subscription subscription, Queue queue, Entry entry) { }
+
+    /** Handles one accepted connection; runs in that connection's context. */
     static final class ConnectionHandler implements MessagingHandler {
         private final Queues queues;
+        private final Container container;
         private final boolean print;
-        private final Map<Sender, Queue> senders = new HashMap<>();
+        private final Map<Sender, Subscription> senders = new HashMap<>();
         private final Map<Receiver, Queue> receivers = new HashMap<>();
+        private final Map<Tracker, Unsettled> unsettled = new java.util.IdentityHashMap<>();
 
-        ConnectionHandler(Queues queues, boolean print) {
+        ConnectionHandler(Queues queues, Container container, boolean print) {
             this.queues = queues;
+            this.container = container;
             this.print = print;
         }
 
         @Override
         public void onSenderOpen(Sender sender) {
             String qn = sender.source().dynamic() ? queues.dynamicName() : sender.source().address();
-            Queue q = queues.find(qn);
-            SourceOptions source = new SourceOptions().address(qn);
+            Queue q = queues.find(qn, container);
+            Subscription sub = new Subscription(sender, this, q);
+            senders.put(sender, sub);
             Map<String, Object> filters = sender.source().filters();
             if (filters.containsKey(SESSION_FILTER)) {
-                // Service Bus session semantics: this consumer gets one message group only
+                // Service Bus session semantics: this consumer gets one message group only: the
+                // requested one, or the group of the oldest waiting message
                 Object requested = filters.get(SESSION_FILTER);
-                String group = q.bindGroup(sender, requested == null ? null : requested.toString());
-                source.filters(Map.of(SESSION_FILTER, group));
+                String group = requested != null ? requested.toString() : q.headGroup;
+                open(sender, qn, Map.of(SESSION_FILTER, group));
+                q.work.add(() -> {
+                    sub.group = group;
+                    q.subscribe(sub);
+                });
+            } else {
+                open(sender, qn, null);
+                q.work.add(() -> q.subscribe(sub));
+            }
+        }
+
+        private void open(Sender sender, String qn, Map<String, Object> filters) {
+            SourceOptions source = new SourceOptions().address(qn);
+            if (filters != null) {
+                source.filters(filters);
             }
             sender.open(new SenderOptions().source(source));
-            senders.put(sender, q);
-            q.subscribe(sender);
             if (print) {
                 System.out.println("sending from " + qn);
+            }
+        }
+
+        /** In this connection's context: the queue handed a message to one of our consumers. */
+        void deliver(Subscription sub, Entry e) {
+            if (senders.get(sub.sender) != sub) {
+                sub.queue.work.add(() -> sub.queue.requeue(List.of(e))); // the consumer went away meanwhile
+                return;
+            }
+            Tracker t = sub.sender.send(e.message());
+            if (!t.settled()) {
+                unsettled.put(t, new Unsettled(sub, sub.queue, e));
             }
         }
 
@@ -238,7 +268,7 @@ public final class Broker {
         public void onReceiverOpen(Receiver receiver) {
             String qn = receiver.target().address();
             receiver.open(new ReceiverOptions().target(new TargetOptions().address(qn)));
-            receivers.put(receiver, queues.find(qn));
+            receivers.put(receiver, queues.find(qn, container));
             if (print) {
                 System.out.println("receiving to " + qn);
             }
@@ -248,49 +278,62 @@ public final class Broker {
         public void onMessage(Delivery d, Message m) {
             Queue q = receivers.get(d.receiver());
             if (q != null) {
-                q.add(m);
+                q.work.add(() -> q.add(m));
+            }
+        }
+
+        @Override
+        public void onSendable(Sender s) {
+            Subscription sub = senders.get(s);
+            if (sub != null) {
+                int credit = s.credit();
+                sub.queue.work.add(() -> sub.queue.flow(sub, credit));
             }
         }
 
         @Override
         public void onTrackerAccept(Tracker t) {
-            Queue q = senders.get(t.sender());
-            if (q != null) {
-                q.settled(t);
-            }
+            unsettled.remove(t);
         }
 
         @Override
         public void onTrackerReject(Tracker t) {
-            onTrackerAccept(t);
-        }
-
-        @Override
-        public void onTrackerRelease(Tracker t) {
-            Queue q = senders.get(t.sender());
-            if (q != null) {
-                q.released(t, t.state() == io.jproton.Transfer.State.MODIFIED);
-            }
+            unsettled.remove(t);
         }
 
         @Override
         public void onTrackerSettle(Tracker t) {
-            onTrackerAccept(t); // no-op if an outcome already settled it
+            unsettled.remove(t); // no-op if an outcome already settled it
         }
 
         @Override
-        public void onSendable(Sender s) {
-            Queue q = senders.get(s);
-            if (q != null) {
-                q.dispatch();
+        public void onTrackerRelease(Tracker t) {
+            Unsettled u = unsettled.remove(t);
+            if (u != null) {
+                if (t.state() == io.jproton.Transfer.State.MODIFIED) {
+                    u.entry().message().deliveryCount(u.entry().message().deliveryCount() + 1);
+                }
+                u.queue().work.add(() -> u.queue().requeue(List.of(u.entry())));
             }
         }
 
         private void unsubscribe(Sender s) {
-            Queue q = senders.remove(s);
-            if (q != null) {
-                q.unsubscribe(s);
+            Subscription sub = senders.remove(s);
+            if (sub == null) {
+                return;
             }
+            Queue q = sub.queue;
+            List<Entry> back = new ArrayList<>();
+            java.util.Iterator<Unsettled> it = unsettled.values().iterator();
+            while (it.hasNext()) {
+                Unsettled u = it.next();
+                if (u.subscription() == sub) {
+                    back.add(u.entry());
+                    it.remove();
+                }
+            }
+            back.sort(java.util.Comparator.comparingLong(Entry::seq));
+            q.work.add(() -> q.unsubscribe(sub, back));
         }
 
         @Override
@@ -328,15 +371,18 @@ public final class Broker {
      */
     public static void main(String[] args) {
         String[] address = {"0.0.0.0"};
+        int[] threads = {Runtime.getRuntime().availableProcessors()};
         Options opts = new Options("broker")
                 .flag('v', "verbose", "verbose (debugging) output", () -> { })
-                .value('a', "address", "listen on URL", "URL", "0.0.0.0", v -> address[0] = v);
+                .value('a', "address", "listen on URL", "URL", "0.0.0.0", v -> address[0] = v)
+                .value('t', "threads", "number of threads to use", "N", Integer.toString(threads[0]),
+                        v -> threads[0] = Math.max(1, Options.parseInt(v)));
         opts.parse(args);
         try {
             Queues queues = new Queues();
             Container container = new Container(new MessagingHandler() { }, "broker");
             container.listen(address[0], queues.listenHandler(true));
-            container.run();
+            container.run(container.provider().equals("st") ? 1 : threads[0]);
         } catch (RuntimeException e) {
             System.out.println("broker shutdown: " + e.getMessage());
             System.exit(1);

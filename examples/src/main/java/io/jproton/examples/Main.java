@@ -34,6 +34,9 @@ public final class Main {
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);
         EXAMPLES.put("connection_engine", ConnectionEngineExample::main);
+        EXAMPLES.put("multithreaded_client", args -> exitOnError(() -> uncheck(() -> MultithreadedClient.main(args))));
+        EXAMPLES.put("multithreaded_client_flow_control",
+                args -> exitOnError(() -> uncheck(() -> MultithreadedClientFlowControl.main(args))));
     }
 
     private Main() {}
@@ -50,6 +53,21 @@ public final class Main {
             System.exit(2);
         }
         example.accept(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** An example's main that may throw checked exceptions. */
+    interface Body {
+        void run() throws Exception;
+    }
+
+    static void uncheck(Body body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.toString(), e);
+        }
     }
 
     /** Runs an example body; prints an error the way the C++ examples do and exits 1 on failure. */
