@@ -28,7 +28,7 @@ public final class MtScaling {
     private static final byte[] BODY = new byte[100];
 
     /** @return aggregate messages per second */
-    static double once(int connections, int threads, int count) {
+    public static double once(int connections, int threads, int count) {
         AtomicLong accepted = new AtomicLong();
         MessagingHandler server = new MessagingHandler() {
             @Override
@@ -54,7 +54,7 @@ public final class MtScaling {
                 });
                 times[0] = System.nanoTime();
                 for (int i = 0; i < connections; i++) {
-                    container.connect("127.0.0.1:" + l[0].port(), new ConnectionOptions().handler(new W1Sender(count, accepted)));
+                    container.connect("127.0.0.1:" + l[0].port(), new ConnectionOptions().handler(new W1Sender(count, accepted, "w1")));
                 }
             }
         });
@@ -71,17 +71,19 @@ public final class MtScaling {
     static final class W1Sender implements MessagingHandler {
         private final int count;
         private final AtomicLong accepted;
+        private final String address;
         private int sent;
         private int acceptedHere;
 
-        W1Sender(int count, AtomicLong accepted) {
+        W1Sender(int count, AtomicLong accepted, String address) {
             this.count = count;
             this.accepted = accepted;
+            this.address = address;
         }
 
         @Override
         public void onConnectionOpen(io.jproton.Connection c) {
-            c.openSender("w1");
+            c.openSender(address);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.jproton.internal.container;
 
 import io.jproton.WorkQueue;
+import io.jproton.internal.io.EventLoop;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,9 +36,15 @@ final class SerialWorkQueue implements WorkQueue {
         }
         work.add(w);
         if (draining.compareAndSet(false, true)) {
-            container.nextLoop().execute(this::drain);
+            loop().execute(this::drain);
         }
         return true;
+    }
+
+    /** The caller's own loop if it runs one of this container's (no cross-thread wake-up), else the least loaded. */
+    private EventLoop loop() {
+        EventLoop mine = EventLoop.ofCurrentThread();
+        return mine != null && mine.keepAlive() == container.keepAlive ? mine : container.nextLoop();
     }
 
     private void drain() {
@@ -56,7 +63,7 @@ final class SerialWorkQueue implements WorkQueue {
         } finally {
             draining.set(false);
             if (!work.isEmpty() && draining.compareAndSet(false, true)) {
-                container.nextLoop().execute(this::drain);
+                loop().execute(this::drain);
             }
         }
     }

@@ -115,6 +115,13 @@ public final class EventLoop {
     }
 
     /**
+     * @return the loop the calling thread runs now, or null
+     */
+    public static EventLoop ofCurrentThread() {
+        return RUN_BY.get();
+    }
+
+    /**
      * @return the connection in whose context the calling thread runs now, or null
      */
     public static SocketConnection currentConnection() {
