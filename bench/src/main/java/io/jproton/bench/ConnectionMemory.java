@@ -102,7 +102,8 @@ public final class ConnectionMemory {
                         printHistogram();
                     }
                     for (Sender each : senders) {
-                        each.send(new Message("one message"));
+                        // each sender in its own connection's context (any container)
+                        each.workQueue().add(() -> each.send(new Message("one message")));
                     }
                 }
             }

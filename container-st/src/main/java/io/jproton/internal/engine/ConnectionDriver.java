@@ -35,7 +35,8 @@ public final class ConnectionDriver {
     private final TransportImpl transportApi = new TransportImpl(this);
     private final WorkQueueImpl workQueue = new WorkQueueImpl(this);
     private final MessagingAdapter adapter = new MessagingAdapter(this);
-    private final GrowableBuffer encodeBuffer = new GrowableBuffer(512);
+    /** Only for sends from a thread without a scratch buffer of its own (see DriverHost.scratchBuffer). */
+    private GrowableBuffer encodeBuffer;
     private final boolean server;
     private DriverHost host;
     private long nextTag;
@@ -296,6 +297,13 @@ public final class ConnectionDriver {
     }
 
     GrowableBuffer encodeBuffer() {
+        GrowableBuffer scratch = host.scratchBuffer();
+        if (scratch != null) {
+            return scratch;
+        }
+        if (encodeBuffer == null) {
+            encodeBuffer = new GrowableBuffer(512);
+        }
         return encodeBuffer;
     }
 

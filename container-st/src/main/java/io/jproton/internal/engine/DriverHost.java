@@ -58,4 +58,15 @@ public interface DriverHost {
      */
     default void optionsUpdated(io.jproton.ConnectionOptions options) {
     }
+
+    /**
+     * A scratch buffer to encode a message into on the calling thread, shared with whatever else
+     * that thread runs (a loop's connections take turns on one thread, so one buffer serves them
+     * all); null where the calling thread has none, and the driver uses one of its own.
+     *
+     * @return the calling thread's scratch buffer, or null
+     */
+    default io.jproton.internal.codec.GrowableBuffer scratchBuffer() {
+        return null;
+    }
 }

@@ -52,6 +52,8 @@ public final class EventLoop {
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
     private final String remedy;
+    /** Encodes messages for every connection this loop's thread runs: one buffer per thread, not per connection. */
+    private final io.jproton.internal.codec.GrowableBuffer scratch = new io.jproton.internal.codec.GrowableBuffer(512);
     private final java.util.concurrent.atomic.AtomicInteger load = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread thread;
     private volatile Lock externalLock;
@@ -119,6 +121,14 @@ public final class EventLoop {
      */
     public static EventLoop ofCurrentThread() {
         return RUN_BY.get();
+    }
+
+    /**
+     * @return the scratch buffer of the loop the calling thread runs, or null if it runs none
+     */
+    public static io.jproton.internal.codec.GrowableBuffer scratchOfCurrentThread() {
+        EventLoop loop = RUN_BY.get();
+        return loop == null ? null : loop.scratch;
     }
 
     /**

@@ -478,6 +478,11 @@ public final class SocketConnection implements DriverHost, Selectable {
     }
 
     @Override
+    public io.jproton.internal.codec.GrowableBuffer scratchBuffer() {
+        return EventLoop.scratchOfCurrentThread(); // the calling thread's, not this connection's loop's
+    }
+
+    @Override
     public String toString() {
         return driver == null ? "connection" : driver.connection().toString();
     }
