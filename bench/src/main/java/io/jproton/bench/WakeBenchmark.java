@@ -1,12 +1,8 @@
 package io.jproton.bench;
 
 import io.jproton.Connection;
-import io.jproton.ConnectionOptions;
 import io.jproton.Container;
-import io.jproton.ListenHandler;
-import io.jproton.Listener;
 import io.jproton.MessagingHandler;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,24 +36,10 @@ public class WakeBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws InterruptedException {
-        CountDownLatch open = new CountDownLatch(1);
-        container = new Container(new MessagingHandler() {
-            @Override
-            public void onContainerStart(Container c) {
-                Listener l = c.listen("127.0.0.1:0", new ListenHandler() {
-                    @Override
-                    public ConnectionOptions onAccept(Listener listener) {
-                        listener.stop();
-                        return new ConnectionOptions().handler(new MessagingHandler() { });
-                    }
-                });
-                c.connect("127.0.0.1:" + l.port());
-            }
-
+        LoopbackConnection lc = LoopbackConnection.start(1, opened -> new MessagingHandler() {
             @Override
             public void onConnectionOpen(Connection c) {
-                connection = c;
-                open.countDown();
+                opened.accept(c);
             }
 
             @Override
@@ -68,11 +50,9 @@ public class WakeBenchmark {
                 }
             }
         });
-        runner = new Thread(container::run, "container");
-        runner.start();
-        if (!open.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("connection did not open");
-        }
+        container = lc.container;
+        connection = lc.connection;
+        runner = lc.runner;
     }
 
     private volatile boolean stopping;

@@ -1,13 +1,9 @@
 package io.jproton.bench;
 
 import io.jproton.Connection;
-import io.jproton.ConnectionOptions;
 import io.jproton.Container;
-import io.jproton.ListenHandler;
-import io.jproton.Listener;
 import io.jproton.MessagingHandler;
 import io.jproton.WorkQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,34 +50,18 @@ public class WorkQueueBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws InterruptedException {
-        CountDownLatch open = new CountDownLatch(1);
-        container = new Container(new MessagingHandler() {
-            @Override
-            public void onContainerStart(Container c) {
-                Listener l = c.listen("127.0.0.1:0", new ListenHandler() {
-                    @Override
-                    public ConnectionOptions onAccept(Listener listener) {
-                        listener.stop();
-                        return new ConnectionOptions().handler(new MessagingHandler() { });
-                    }
-                });
-                c.connect("127.0.0.1:" + l.port());
-            }
-
+        LoopbackConnection lc = LoopbackConnection.start(2, opened -> new MessagingHandler() {
             @Override
             public void onConnectionOpen(Connection c) {
-                connection = c;
-                open.countDown();
+                opened.accept(c);
             }
         });
+        container = lc.container;
         if (!container.provider().equals("mt")) {
             throw new IllegalStateException("needs the multi-threaded container, got " + container.provider());
         }
-        runner = new Thread(() -> container.run(2), "container");
-        runner.start();
-        if (!open.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("connection did not open");
-        }
+        connection = lc.connection;
+        runner = lc.runner;
         queue = connection.workQueue();
     }
 

@@ -177,30 +177,14 @@ public class CppInteropTest {
     @Test
     public void cppMultithreadedClientsThroughOurMultiThreadedBroker() throws Exception {
         try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0", "-t", "4"))) {
-            String url = "127.0.0.1:" + broker.await("broker listening on (\\d+)");
-            try (Proc client = Proc.start(Peers.cpp("multithreaded_client", url, "examples", "10"))) {
-                List<String> out = client.finish();
-                assertEquals("10 messages sent and received", out.get(out.size() - 1));
-            }
-            try (Proc client = Proc.start(Peers.cpp("multithreaded_client_flow_control", url, "examples", "100", "3"))) {
-                List<String> out = client.finish();
-                assertEquals("300 messages sent and received", out.get(out.size() - 1));
-            }
+            Peers.checkMultithreadedClients(true, "127.0.0.1:" + broker.await("broker listening on (\\d+)"));
         }
     }
 
     @Test
     public void ourMultithreadedClientsThroughTheCppBroker() throws Exception {
         try (Proc broker = Proc.start(Peers.cpp("broker", "-a", "127.0.0.1:0"))) {
-            String url = "127.0.0.1:" + broker.await("broker listening on (\\d+)");
-            try (Proc client = Proc.start(Peers.ours("multithreaded_client", url, "examples", "10"))) {
-                List<String> out = client.finish();
-                assertEquals("10 messages sent and received", out.get(out.size() - 1));
-            }
-            try (Proc client = Proc.start(Peers.ours("multithreaded_client_flow_control", url, "examples", "100", "3"))) {
-                List<String> out = client.finish();
-                assertEquals("300 messages sent and received", out.get(out.size() - 1));
-            }
+            Peers.checkMultithreadedClients(false, "127.0.0.1:" + broker.await("broker listening on (\\d+)"));
         }
     }
 }

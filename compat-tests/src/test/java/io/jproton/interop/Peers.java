@@ -131,4 +131,27 @@ final class Peers {
             }
         }
     }
+
+    /**
+     * Runs one side's multithreaded_client (10 messages) and multithreaded_client_flow_control
+     * (100 messages on each of 3 thread pairs) through a broker, checking the C++ expectations:
+     * every message received, and the closing "N messages sent and received" line.
+     *
+     * @param cpp true for the C++ programs, false for ours
+     * @param url the broker's host:port
+     */
+    static void checkMultithreadedClients(boolean cpp, String url) throws Exception {
+        String[][] runs = {{"multithreaded_client", url, "examples", "10"},
+            {"multithreaded_client_flow_control", url, "examples", "100", "3"}};
+        int[] expected = {10, 300};
+        for (int i = 0; i < runs.length; i++) {
+            String[] args = Arrays.copyOfRange(runs[i], 1, runs[i].length);
+            try (Proc client = Proc.start(cpp ? cpp(runs[i][0], args) : ours(runs[i][0], args))) {
+                List<String> out = client.finish();
+                org.junit.Assert.assertEquals(expected[i] + " messages sent and received", out.get(out.size() - 1));
+                org.junit.Assert.assertEquals(String.join("\n", out), expected[i],
+                        out.stream().filter(l -> l.matches("(\\d+ )?received \".*\"")).count());
+            }
+        }
+    }
 }
