@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the build and the interop tests need on a fresh Debian machine:
-# a JDK 17 and Maven if missing, Proton C++ (headers, library, example sources), g++, Python proton.
+# a JDK 17 and Maven if missing, Proton C++ (headers, library, example sources), g++, Python proton,
+# and openssl (the TLS examples' test certificates are made as the C++ examples' are).
 set -euo pipefail
-pkgs=(python3-qpid-proton libqpid-proton-cpp12-dev libqpid-proton-cpp12-dev-doc g++)
+pkgs=(python3-qpid-proton libqpid-proton-cpp12-dev libqpid-proton-cpp12-dev-doc g++ openssl)
 command -v javac >/dev/null 2>&1 || pkgs+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || pkgs+=(maven)
 missing=()

@@ -11,12 +11,13 @@ import javax.net.ssl.SSLContext;
  */
 public final class SslClientOptions {
     private final SSLContext context;
+    private final SslCertificate certificate;
     private final String trustedCaDb;
     private final SslVerifyMode verifyMode;
 
     /** The JVM's default trust, verifying the peer's name. */
     public SslClientOptions() {
-        this(null, null, SslVerifyMode.VERIFY_PEER_NAME);
+        this(null, null, null, SslVerifyMode.VERIFY_PEER_NAME);
     }
 
     /**
@@ -24,7 +25,7 @@ public final class SslClientOptions {
      * @param verifyMode how much to check of the server
      */
     public SslClientOptions(SSLContext context, SslVerifyMode verifyMode) {
-        this(context, null, verifyMode);
+        this(context, null, null, verifyMode);
     }
 
     /**
@@ -32,11 +33,24 @@ public final class SslClientOptions {
      * @param verifyMode how much to check of the server
      */
     public SslClientOptions(String trustedCaDb, SslVerifyMode verifyMode) {
-        this(null, trustedCaDb, verifyMode);
+        this(null, null, trustedCaDb, verifyMode);
     }
 
-    private SslClientOptions(SSLContext context, String trustedCaDb, SslVerifyMode verifyMode) {
+    /**
+     * A client certificate to present, and the authorities to trust, as C++
+     * {@code ssl_client_options(cert, trust_db, mode)}.
+     *
+     * @param certificate the client's certificate and key
+     * @param trustedCaDb a PEM file of the certificate authorities to trust
+     * @param verifyMode how much to check of the server
+     */
+    public SslClientOptions(SslCertificate certificate, String trustedCaDb, SslVerifyMode verifyMode) {
+        this(null, certificate, trustedCaDb, verifyMode);
+    }
+
+    private SslClientOptions(SSLContext context, SslCertificate certificate, String trustedCaDb, SslVerifyMode verifyMode) {
         this.context = context;
+        this.certificate = certificate;
         this.trustedCaDb = trustedCaDb;
         this.verifyMode = verifyMode == null ? SslVerifyMode.VERIFY_PEER_NAME : verifyMode;
     }
@@ -44,6 +58,11 @@ public final class SslClientOptions {
     /** @return the SSL context, or null */
     public SSLContext context() {
         return context;
+    }
+
+    /** @return the client certificate and key to present, or null */
+    public SslCertificate certificate() {
+        return certificate;
     }
 
     /** @return the trusted CA PEM file, or null */

@@ -11,9 +11,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class SslServerOptions {
     private final SSLContext context;
-    private final String certificateFile;
-    private final String privateKeyFile;
-    private final String password;
+    private final SslCertificate certificate;
+    private final String trustedCaDb;
     private final SslVerifyMode verifyMode;
 
     /**
@@ -22,24 +21,43 @@ public final class SslServerOptions {
      *        that requires client certificates trusted by the context
      */
     public SslServerOptions(SSLContext context, SslVerifyMode verifyMode) {
-        this(context, null, null, null, verifyMode);
+        this(context, null, null, verifyMode);
     }
 
     /**
      * @param certificateFile the server's certificate, PEM, as in C++
-     * @param privateKeyFile its private key, PEM
+     * @param privateKeyFile its private key, PEM (PKCS#8, plain or encrypted)
      * @param password the key's password, or null
      */
     public SslServerOptions(String certificateFile, String privateKeyFile, String password) {
-        this(null, certificateFile, privateKeyFile, password, SslVerifyMode.ANONYMOUS_PEER);
+        this(new SslCertificate(certificateFile, privateKeyFile, password));
     }
 
-    private SslServerOptions(SSLContext context, String certificateFile, String privateKeyFile, String password,
-                             SslVerifyMode verifyMode) {
+    /**
+     * The server's certificate; clients are asked for none.
+     *
+     * @param certificate the server's certificate and key
+     */
+    public SslServerOptions(SslCertificate certificate) {
+        this(null, certificate, null, SslVerifyMode.ANONYMOUS_PEER);
+    }
+
+    /**
+     * The server's certificate, and clients must present a certificate issued by one of the
+     * trusted authorities ({@link SslVerifyMode#VERIFY_PEER}), as C++
+     * {@code ssl_server_options(cert, trust_db)}.
+     *
+     * @param certificate the server's certificate and key
+     * @param trustedCaDb a PEM file of the authorities whose client certificates to accept
+     */
+    public SslServerOptions(SslCertificate certificate, String trustedCaDb) {
+        this(null, certificate, trustedCaDb, SslVerifyMode.VERIFY_PEER);
+    }
+
+    private SslServerOptions(SSLContext context, SslCertificate certificate, String trustedCaDb, SslVerifyMode verifyMode) {
         this.context = context;
-        this.certificateFile = certificateFile;
-        this.privateKeyFile = privateKeyFile;
-        this.password = password;
+        this.certificate = certificate;
+        this.trustedCaDb = trustedCaDb;
         this.verifyMode = verifyMode == null ? SslVerifyMode.ANONYMOUS_PEER : verifyMode;
     }
 
@@ -48,19 +66,14 @@ public final class SslServerOptions {
         return context;
     }
 
-    /** @return the certificate PEM file, or null */
-    public String certificateFile() {
-        return certificateFile;
+    /** @return the server's certificate and key, or null where a context is given */
+    public SslCertificate certificate() {
+        return certificate;
     }
 
-    /** @return the private key PEM file, or null */
-    public String privateKeyFile() {
-        return privateKeyFile;
-    }
-
-    /** @return the key password, or null */
-    public String password() {
-        return password;
+    /** @return the PEM file of authorities trusted for client certificates, or null */
+    public String trustedCaDb() {
+        return trustedCaDb;
     }
 
     /** @return the verify mode for clients */

@@ -15,4 +15,14 @@ public interface Transport {
      * @return the error the transport closed with, or null
      */
     ErrorCondition error();
+
+    /**
+     * @return the TLS session, or null if the transport does not use TLS
+     */
+    Ssl ssl();
+
+    /**
+     * @return the SASL layer (its outcome is {@link Sasl.Outcome#NONE} where SASL is not used)
+     */
+    Sasl sasl();
 }

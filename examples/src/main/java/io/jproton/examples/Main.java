@@ -34,6 +34,8 @@ public final class Main {
         EXAMPLES.put("tput_send", TputSend::main);
         EXAMPLES.put("tput_recv", TputRecv::main);
         EXAMPLES.put("connection_engine", ConnectionEngineExample::main);
+        EXAMPLES.put("ssl", SslExample::main);
+        EXAMPLES.put("ssl_client_cert", SslClientCert::main);
         EXAMPLES.put("multithreaded_client", args -> exitOnError(() -> uncheck(() -> MultithreadedClient.main(args))));
         EXAMPLES.put("multithreaded_client_flow_control",
                 args -> exitOnError(() -> uncheck(() -> MultithreadedClientFlowControl.main(args))));

@@ -13,6 +13,8 @@ import org.apache.qpid.proton.engine.Event;
 import org.apache.qpid.proton.engine.Sasl;
 import org.apache.qpid.proton.engine.SaslListener;
 import org.apache.qpid.proton.engine.TransportException;
+import io.jproton.internal.tls.SessionCapturingContext;
+import io.jproton.internal.tls.TlsContexts;
 
 /**
  * One AMQP connection: a proton-j transport, connection and collector, turning bytes into
@@ -46,6 +48,10 @@ public final class ConnectionDriver {
     private boolean aborted;
     /** The transport was lost and the host is reconnecting: its closing callbacks wait. */
     private boolean awaitingReconnect;
+    /** The current transport's TLS context, remembering its engine; null without TLS. */
+    private SessionCapturingContext tls;
+    /** The SASL mechanism this side chose or was offered by the client, and the user it authenticated. */
+    String saslMech;
 
     /**
      * @param container the container
@@ -76,26 +82,26 @@ public final class ConnectionDriver {
         transport = Proton.transport();
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
         applyTransportOptions(options);
-        configureSsl();
+        // proton-j stacks each layer on the ones set up before it: SASL first, so that TLS is the
+        // outermost layer and SASL (PLAIN passwords too) runs inside it, as in every other AMQP stack
         if (!Boolean.FALSE.equals(options.saslEnabled())) {
             configureSasl(options);
         }
+        configureSsl();
     }
 
     /** Puts TLS under the transport when the options ask for it (amqps URLs do). */
     private void configureSsl() {
         org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
+        tls = null;
         if (server) {
             io.jproton.SslServerOptions so = options.sslServerOptions();
             if (so == null) {
                 return;
             }
             domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.SERVER);
-            if (so.context() != null) {
-                domain.setSslContext(so.context());
-            } else {
-                domain.setCredentials(so.certificateFile(), so.privateKeyFile(), so.password());
-            }
+            tls = SessionCapturingContext.wrap(TlsContexts.of(so));
+            domain.setSslContext(tls);
             domain.setPeerAuthentication(verifyMode(so.verifyMode()));
             transport.ssl(domain);
         } else {
@@ -104,21 +110,21 @@ public final class ConnectionDriver {
                 return;
             }
             domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.CLIENT);
-            if (co.context() != null) {
-                domain.setSslContext(co.context());
-            } else if (co.trustedCaDb() != null) {
-                domain.setTrustedCaDb(co.trustedCaDb());
-            } else {
-                try {
-                    domain.setSslContext(javax.net.ssl.SSLContext.getDefault());
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("no default TLS context in this JVM", e);
-                }
-            }
-            domain.setPeerAuthentication(verifyMode(co.verifyMode()));
+            tls = SessionCapturingContext.wrap(TlsContexts.of(co));
+            domain.setSslContext(tls);
+            domain.setPeerAuthentication(TlsContexts.checksServerName(co)
+                    ? org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER // our trust manager checks the name
+                    : verifyMode(co.verifyMode()));
             String host = options.virtualHost() != null ? options.virtualHost() : "localhost";
             transport.ssl(domain, Proton.sslPeerDetails(host, 0));
         }
+    }
+
+    /**
+     * @return the TLS engine of the current transport, or null without TLS
+     */
+    javax.net.ssl.SSLEngine tlsEngine() {
+        return tls == null ? null : tls.engine();
     }
 
     private static org.apache.qpid.proton.engine.SslDomain.VerifyMode verifyMode(io.jproton.SslVerifyMode m) {
@@ -205,24 +211,41 @@ public final class ConnectionDriver {
         } else if (o.user() != null && o.password() != null
                 && (allowed == null || allowed.contains("PLAIN"))) {
             sasl.plain(o.user(), o.password());
+            saslMech = "PLAIN";
+        } else if (allowed != null && allowed.contains("EXTERNAL")) {
+            sasl.client();
+            sasl.setMechanisms("EXTERNAL"); // the TLS client certificate is the credential
+            saslMech = "EXTERNAL";
         } else {
             sasl.client();
             sasl.setMechanisms("ANONYMOUS");
+            saslMech = "ANONYMOUS";
         }
     }
 
-    /** Accepts every client: jproton checks no credentials (like the C++ examples' brokers), but records the user. */
+    /**
+     * Accepts every client (jproton checks no passwords, like the C++ examples' brokers) and records
+     * the user; EXTERNAL succeeds only with a verified TLS client certificate, whose subject is the user.
+     */
     private final class ServerSasl implements SaslListener {
         @Override
         public void onSaslInit(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {
             byte[] response = new byte[Math.max(0, sasl.pending())];
             sasl.recv(response, 0, response.length);
             String[] mech = sasl.getRemoteMechanisms();
-            if (mech.length > 0 && "PLAIN".equals(mech[0])) {
+            saslMech = mech.length > 0 ? mech[0] : null;
+            if ("PLAIN".equals(saslMech)) {
                 String[] parts = new String(response, StandardCharsets.UTF_8).split("\0", -1);
                 if (parts.length >= 2) connection.user = parts[1];
-            } else if (mech.length > 0 && "ANONYMOUS".equals(mech[0])) {
+            } else if ("ANONYMOUS".equals(saslMech)) {
                 connection.user = "anonymous";
+            } else if ("EXTERNAL".equals(saslMech)) {
+                String subject = verifiedPeerSubject();
+                if (subject == null) {
+                    sasl.done(Sasl.SaslOutcome.PN_SASL_AUTH); // no verified client certificate: no identity
+                    return;
+                }
+                connection.user = subject;
             }
             sasl.done(Sasl.SaslOutcome.PN_SASL_OK);
         }
@@ -238,6 +261,40 @@ public final class ConnectionDriver {
 
         @Override
         public void onSaslOutcome(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
+    }
+
+    /** @return why the TLS handshake failed, as well as we know */
+    private String tlsFailure() {
+        String why = TlsContexts.failure(tlsEngine());
+        return why != null ? why : "the peer's certificate is not trusted, or the peer does not speak TLS";
+    }
+
+    /** @return the subject of the peer's verified TLS certificate, or null if it presented none */
+    String verifiedPeerSubject() {
+        javax.net.ssl.SSLEngine engine = tlsEngine();
+        if (engine == null) {
+            return null;
+        }
+        try {
+            return engine.getSession().getPeerPrincipal().getName();
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
+    /** @return the SASL outcome of the current transport, NONE without SASL */
+    io.jproton.Sasl.Outcome saslOutcome() {
+        if (Boolean.FALSE.equals(options.saslEnabled())) {
+            return io.jproton.Sasl.Outcome.NONE;
+        }
+        return switch (transport.sasl().getOutcome()) {
+            case PN_SASL_OK -> io.jproton.Sasl.Outcome.OK;
+            case PN_SASL_AUTH -> io.jproton.Sasl.Outcome.AUTH;
+            case PN_SASL_SYS -> io.jproton.Sasl.Outcome.SYS;
+            case PN_SASL_PERM -> io.jproton.Sasl.Outcome.PERM;
+            case PN_SASL_TEMP -> io.jproton.Sasl.Outcome.TEMP;
+            default -> io.jproton.Sasl.Outcome.NONE;
+        };
     }
 
     // ---- accessors used by the endpoint classes
@@ -472,7 +529,7 @@ public final class ConnectionDriver {
                 // the transport ended (a TLS layer gives up quietly, for one) with the connection still wanted
                 ioError = err = new ErrorCondition("amqp:connection:framing-error", tlsConfigured()
                         && engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
-                        ? "TLS handshake failed: the peer's certificate is not trusted, or the peer does not speak TLS"
+                        ? "TLS handshake failed: " + tlsFailure()
                         : "connection ended unexpectedly");
             }
             if (err != null && !aborted && host.reconnectAfter(err)) {

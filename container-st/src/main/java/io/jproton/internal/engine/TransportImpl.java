@@ -24,6 +24,64 @@ final class TransportImpl implements Transport {
     }
 
     @Override
+    public io.jproton.Ssl ssl() {
+        driver.host().checkAccess("ssl");
+        javax.net.ssl.SSLEngine engine = driver.tlsEngine();
+        if (engine == null) {
+            return null;
+        }
+        return new io.jproton.Ssl() {
+            @Override
+            public String protocol() {
+                String p = engine.getSession().getProtocol();
+                return p == null || p.equals("NONE") ? null : p;
+            }
+
+            @Override
+            public String cipher() {
+                String c = engine.getSession().getCipherSuite();
+                return c == null || c.startsWith("SSL_NULL") ? null : c;
+            }
+
+            @Override
+            public String remoteSubject() {
+                return driver.verifiedPeerSubject();
+            }
+
+            @Override
+            public String toString() {
+                return "ssl(" + protocol() + ", " + cipher() + ")";
+            }
+        };
+    }
+
+    @Override
+    public io.jproton.Sasl sasl() {
+        driver.host().checkAccess("sasl");
+        return new io.jproton.Sasl() {
+            @Override
+            public Outcome outcome() {
+                return driver.saslOutcome();
+            }
+
+            @Override
+            public String mech() {
+                return driver.saslMech;
+            }
+
+            @Override
+            public String user() {
+                return driver.connection().user();
+            }
+
+            @Override
+            public String toString() {
+                return "sasl(" + mech() + ", " + outcome() + ")";
+            }
+        };
+    }
+
+    @Override
     public String toString() {
         return "transport(" + driver.connection() + ")";
     }

@@ -1,0 +1,89 @@
+package io.jproton.internal.tls;
+
+import java.security.KeyManagementException;
+import java.security.SecureRandom;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * An {@link SSLContext} that hands out the engines of another one and remembers the last engine it
+ * made: one per connection, so that the connection can report its TLS session (protocol, cipher,
+ * the peer's certificate subject) while the engine stays inside the AMQP engine's TLS layer.
+ *
+ * <p>Thread-safety: one per connection, confined to it.
+ */
+public final class SessionCapturingContext extends SSLContext {
+    private final Spi spi;
+
+    private SessionCapturingContext(Spi spi, SSLContext delegate) {
+        super(spi, delegate.getProvider(), delegate.getProtocol());
+        this.spi = spi;
+    }
+
+    /**
+     * @param delegate the context that does the work
+     * @return a context that remembers its engine
+     */
+    public static SessionCapturingContext wrap(SSLContext delegate) {
+        return new SessionCapturingContext(new Spi(delegate), delegate);
+    }
+
+    /**
+     * @return the engine made last, or null
+     */
+    public SSLEngine engine() {
+        return spi.engine;
+    }
+
+    private static final class Spi extends SSLContextSpi {
+        private final SSLContext delegate;
+        SSLEngine engine;
+
+        Spi(SSLContext delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+            throw new KeyManagementException("already initialised");
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            return delegate.getSocketFactory();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            return delegate.getServerSocketFactory();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            engine = delegate.createSSLEngine();
+            return engine;
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            engine = delegate.createSSLEngine(host, port);
+            return engine;
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            return delegate.getServerSessionContext();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            return delegate.getClientSessionContext();
+        }
+    }
+}
