@@ -72,6 +72,36 @@ final class AmqpDecoder {
         return n;
     }
 
+    /**
+     * Reads a section descriptor without boxing it when it is a ulong (the usual case).
+     *
+     * @return the ulong code, or -1 after reading a symbol descriptor (left in {@link #symbolDescriptor})
+     */
+    long readDescriptorCode() {
+        int code = b[pos] & 0xff;
+        switch (code) {
+            case 0x53:
+                pos++;
+                return u8();
+            case 0x80:
+                pos++;
+                return i64();
+            case 0x44:
+                pos++;
+                return 0;
+            default:
+                Object d = readValue();
+                if (d instanceof Symbol sym) {
+                    symbolDescriptor = sym;
+                    return -1;
+                }
+                throw new ProtonException("malformed AMQP data: descriptor must be a symbol or ulong, got " + d);
+        }
+    }
+
+    /** The symbol read by the last {@link #readDescriptorCode()} that returned -1. */
+    Symbol symbolDescriptor;
+
     Object readValue() {
         return readValue(u8());
     }

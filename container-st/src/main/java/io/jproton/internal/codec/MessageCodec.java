@@ -183,7 +183,8 @@ public final class MessageCodec {
             if (d.u8() != 0x00) {
                 throw new ProtonException("expected a described section");
             }
-            int section = sectionCode(d.readValue());
+            long code = d.readDescriptorCode();
+            int section = code >= 0 ? sectionCode(code) : sectionCode(d.symbolDescriptor);
             switch (section) {
                 case HEADER -> header(m, d.listOrNull());
                 case DELIVERY_ANNOTATIONS -> copy(d.mapOrNull(), m.deliveryAnnotations());
@@ -222,10 +223,14 @@ public final class MessageCodec {
         return m;
     }
 
-    private static int sectionCode(Object descriptor) {
-        if (descriptor instanceof ULong u && u.bits() >= HEADER && u.bits() <= FOOTER) {
-            return (int) u.bits();
+    private static int sectionCode(long code) {
+        if (code >= HEADER && code <= FOOTER) {
+            return (int) code;
         }
+        throw new ProtonException("unknown message section " + Long.toUnsignedString(code));
+    }
+
+    private static int sectionCode(Object descriptor) {
         if (descriptor instanceof Symbol s) {
             return switch (s.value()) {
                 case "amqp:header:list" -> HEADER;
