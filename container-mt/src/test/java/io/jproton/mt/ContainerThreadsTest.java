@@ -267,4 +267,26 @@ public class ContainerThreadsTest {
         assertEquals(IllegalStateException.class, e.getClass());
         assertTrue(e.getMessage(), e.getMessage().contains("openSession") && e.getMessage().contains("work queue"));
     }
+
+    @Test
+    public void runFromACallbackIsRefusedInsteadOfBlockingTheLoop() throws Exception {
+        CompletableFuture<Throwable> refused = new CompletableFuture<>();
+        Container c = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container container) {
+                container.schedule(Duration.ZERO, () -> {
+                    try {
+                        container.run(2);
+                        refused.complete(null);
+                    } catch (Throwable e) {
+                        refused.complete(e);
+                    }
+                });
+            }
+        });
+        Mt.run(c, 2);
+        Throwable e = refused.get(Mt.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull("run() from a container thread must be refused", e);
+        assertEquals(IllegalStateException.class, e.getClass());
+    }
 }

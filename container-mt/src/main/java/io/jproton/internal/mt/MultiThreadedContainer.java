@@ -68,6 +68,12 @@ final class MultiThreadedContainer extends ContainerBase {
         if (threads < 1) {
             throw new IllegalArgumentException("run(" + threads + "): at least one thread");
         }
+        EventLoop caller = EventLoop.ofCurrentThread();
+        if (caller != null && caller.keepAlive() == keepAlive) {
+            // a loop thread that ran another loop here would leave its own connections waiting on it
+            throw new IllegalStateException("run() called from one of this container's own threads (in a callback); "
+                    + "call it from an application thread");
+        }
         List<Slot> mine = new ArrayList<>();
         boolean first;
         long myGeneration;
