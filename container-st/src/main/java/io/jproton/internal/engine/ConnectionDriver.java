@@ -60,6 +60,7 @@ public final class ConnectionDriver {
      * @param host who runs this driver
      */
     public ConnectionDriver(ContainerContext container, ConnectionOptions options, boolean server, DriverHost host) {
+        EngineLogging.install();
         this.container = container;
         this.server = server;
         this.host = host;
