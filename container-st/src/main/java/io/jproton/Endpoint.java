@@ -44,7 +44,12 @@ public interface Endpoint {
     Connection connection();
 
     /**
+     * The connection's work queue. Getting it is as safe as using it: from any thread in the
+     * multi-threaded container (so another thread may keep it and add work), confined in the
+     * single-threaded one.
+     *
      * @return the connection's work queue
      */
+    @ThreadSafe(always = false)
     WorkQueue workQueue();
 }
