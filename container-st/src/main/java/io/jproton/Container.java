@@ -1,7 +1,6 @@
 package io.jproton;
 
 import io.jproton.internal.container.Providers;
-import io.jproton.internal.container.Url;
 import io.jproton.spi.ContainerCore;
 import java.time.Duration;
 import java.util.UUID;

@@ -13,7 +13,6 @@ import io.jproton.Message;
 import io.jproton.MessagingHandler;
 import io.jproton.Sender;
 import io.jproton.Transport;
-import io.jproton.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,6 @@ import io.jproton.Symbol;
 import io.jproton.Timestamp;
 import io.jproton.UByte;
 import io.jproton.UInt;
-import io.jproton.ULong;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
