@@ -52,7 +52,8 @@ public class Container {
     /**
      * Runs the container on the calling thread until it stops: after {@link #stop()}, or, with
      * auto-stop on (the default), once no connection, listener or scheduled work remains.
-     * {@code onContainerStop} is the last callback.
+     * {@code onContainerStop} is the last callback. A container runs once: a later {@code run()}
+     * returns at once (or throws the failure the run ended with).
      *
      * @throws ProtonException or the handler's own exception, if a callback threw: the container
      *         then stops at once, dropping its connections
@@ -63,6 +64,9 @@ public class Container {
 
     /**
      * Runs the container with {@code threads} threads: the calling thread and {@code threads - 1} more.
+     * In the multi-threaded container, {@code run} may be called from several application threads at
+     * once: each joins the pool, and every call returns after {@code onContainerStop}. Otherwise as
+     * {@link #run()}.
      *
      * @param threads the number of threads, at least 1
      * @throws UnsupportedOperationException on the single-threaded container when {@code threads > 1}

@@ -288,4 +288,62 @@ public class ContainerThreadsTest {
         assertNotNull("run() from a container thread must be refused", e);
         assertEquals(IllegalStateException.class, e.getClass());
     }
+
+    /** A callback's failure. */
+    static final class Boom extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Boom() {
+            super("boom from a callback");
+        }
+    }
+
+    @Test
+    public void aCallbackThatThrowsOnAWorkerEndsEveryRunWithThatException() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            AtomicInteger stops = new AtomicInteger();
+            AtomicInteger messages = new AtomicInteger();
+            MessagingHandler client = new MessagingHandler() {
+                @Override
+                public void onConnectionOpen(Connection conn) {
+                    conn.openSender("q");
+                }
+
+                @Override
+                public void onSendable(Sender s) {
+                    while (s.credit() > 0) {
+                        s.send(new Message("x"));
+                        if (messages.incrementAndGet() == 5_000) {
+                            throw new Boom(); // on whichever thread serves this connection
+                        }
+                    }
+                }
+            };
+            Container c = new Container(new MessagingHandler() {
+                @Override
+                public void onContainerStart(Container container) {
+                    Listener l = sink(container);
+                    for (int i = 0; i < 12; i++) {
+                        container.connect(Mt.url(l), new ConnectionOptions().handler(client));
+                    }
+                }
+
+                @Override
+                public void onContainerStop(Container container) {
+                    stops.incrementAndGet();
+                }
+            });
+            CompletableFuture<Void> first = Mt.start(c, 4);
+            CompletableFuture<Void> joined = Mt.start(c, 1);
+            for (CompletableFuture<Void> run : List.of(first, joined)) {
+                try {
+                    Mt.await(run);
+                    throw new AssertionError("run() must throw the callback's exception");
+                } catch (Boom expected) {
+                    // every run() call ends with it
+                }
+            }
+            assertEquals("no onContainerStop after a failure", 0, stops.get());
+        }
+    }
 }

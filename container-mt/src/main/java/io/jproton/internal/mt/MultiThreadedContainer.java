@@ -45,6 +45,8 @@ final class MultiThreadedContainer extends ContainerBase {
     private boolean started;
     private boolean ending;
     private long generation;
+    /** A run has ended: the container does not run again. */
+    private boolean ended;
     private volatile Throwable failure;
 
     MultiThreadedContainer(Container container, MessagingHandler handler, String id) {
@@ -79,13 +81,13 @@ final class MultiThreadedContainer extends ContainerBase {
         long myGeneration;
         synchronized (lifecycle) {
             while (ending) {
-                waitOn(lifecycle); // a run is ending: join the next one
+                waitOn(lifecycle); // a run is ending
+            }
+            if (ended) {
+                rethrow(failure); // a container runs once; a late run() call shares the outcome
+                return;
             }
             first = threadsInRun == 0;
-            if (first) {
-                failure = null;
-                started = false;
-            }
             myGeneration = generation;
             threadsInRun += threads;
             for (int i = 0; i < threads; i++) {
@@ -126,6 +128,10 @@ final class MultiThreadedContainer extends ContainerBase {
             }
             failed = failure;
         }
+        rethrow(failed);
+    }
+
+    private static void rethrow(Throwable failed) {
         if (failed instanceof RuntimeException e) {
             throw e;
         }
@@ -210,6 +216,7 @@ final class MultiThreadedContainer extends ContainerBase {
         }
         synchronized (lifecycle) {
             ending = false;
+            ended = true;
             generation++;
             lifecycle.notifyAll();
         }

@@ -20,6 +20,9 @@ final class SingleThreadedContainer extends ContainerBase {
 
     private final EventLoop loop = new EventLoop(REMEDY, EventLoop.Confinement.LOOP, keepAlive);
     private boolean running;
+    /** A run has ended: the container does not run again (a later run() returns, or rethrows its failure). */
+    private boolean ended;
+    private RuntimeException failure;
 
     SingleThreadedContainer(Container container, MessagingHandler handler, String id) {
         super(container, handler, id);
@@ -40,6 +43,12 @@ final class SingleThreadedContainer extends ContainerBase {
             if (running) {
                 throw new IllegalStateException("the container is already running");
             }
+            if (ended) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return;
+            }
             running = true;
         }
         Lock lock = loop.externalLock();
@@ -54,13 +63,18 @@ final class SingleThreadedContainer extends ContainerBase {
                 loop.turn(true);
             }
             handler().onContainerStop(container());
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            abortAll(null);
+            failure = e;
+            throw e;
+        } catch (Error e) {
             abortAll(null);
             throw e;
         } catch (Throwable t) {
             // a checked exception thrown sneakily by a handler: stop all the same, and report it
             abortAll(null);
-            throw new io.jproton.ProtonException("a callback failed: " + t, t);
+            failure = new io.jproton.ProtonException("a callback failed: " + t, t);
+            throw failure;
         } finally {
             loop.thread(null);
             if (lock != null) {
@@ -68,6 +82,7 @@ final class SingleThreadedContainer extends ContainerBase {
             }
             synchronized (this) {
                 running = false;
+                ended = true;
             }
         }
     }
