@@ -158,7 +158,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         }
         if (o.virtualHost() == null) o.virtualHost(u.connectHost());
         EventLoop loop = nextLoop();
-        SocketConnection sc = new SocketConnection(loop, this::finished);
+        SocketConnection sc = new SocketConnection(loop, this::finished, this::stopping);
         ConnectionDriver driver = new ConnectionDriver(this, o, false, sc);
         sc.driver(driver);
         sc.reconnectTargets(opts -> reconnectTargets(u, opts));
@@ -246,7 +246,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         ConnectionOptions o = new ConnectionOptions(serverDefaults).update(listenerOptions);
         o.update(listener.handler().onAccept(listener));
         EventLoop loop = nextLoop();
-        SocketConnection sc = new SocketConnection(loop, this::finished);
+        SocketConnection sc = new SocketConnection(loop, this::finished, this::stopping);
         sc.driver(new ConnectionDriver(this, o, true, sc));
         try {
             added(sc);

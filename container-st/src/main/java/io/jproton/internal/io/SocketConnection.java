@@ -32,6 +32,7 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     private final EventLoop loop;
     private final Consumer<SocketConnection> onFinished;
+    private final java.util.function.BooleanSupplier containerStopping;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private ConnectionDriver driver;
     private SocketChannel channel;
@@ -55,10 +56,14 @@ public final class SocketConnection implements DriverHost, Selectable {
     /**
      * @param loop the loop that runs this connection
      * @param onFinished called (on the loop) once the connection's last callback has run
+     * @param containerStopping whether the container is stopping (thread-safe): then a transport
+     *        that ends without a close is the expected end, since the peer may be stopping too
      */
-    public SocketConnection(EventLoop loop, Consumer<SocketConnection> onFinished) {
+    public SocketConnection(EventLoop loop, Consumer<SocketConnection> onFinished,
+                            java.util.function.BooleanSupplier containerStopping) {
         this.loop = loop;
         this.onFinished = onFinished;
+        this.containerStopping = containerStopping;
     }
 
     /**
@@ -248,7 +253,11 @@ public final class SocketConnection implements DriverHost, Selectable {
                 }
                 int n = channel.read(buf);
                 if (n < 0) {
-                    driver.inputClosed();
+                    if (stopping()) {
+                        driver.abort(null); // the peer closed first while we stop: the expected end
+                    } else {
+                        driver.inputClosed();
+                    }
                     return;
                 }
                 if (n == 0) {
@@ -261,12 +270,16 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
     }
 
+    private boolean stopping() {
+        return stopping || containerStopping.getAsBoolean();
+    }
+
     /**
      * The socket failed. While the container stops, that is the expected end of a connection it
      * closed (the peer may drop the socket first): the transport just closes, without an error.
      */
     private void lost(String description) {
-        if (stopping) {
+        if (stopping()) {
             driver.abort(null);
         } else {
             driver.disconnected(description);
