@@ -48,8 +48,6 @@ public final class ConnectionDriver {
     private boolean aborted;
     /** The transport was lost and the host is reconnecting: its closing callbacks wait. */
     private boolean awaitingReconnect;
-    /** Plain (non-TLS) output, with runs of receiver dispositions merged into ranges. */
-    private final DispositionRanges ranges = new DispositionRanges();
     /** The current transport's TLS context, remembering its engine; null without TLS. */
     private SessionCapturingContext tls;
     /** The SASL mechanism this side chose or was offered by the client, and the user it authenticated. */
@@ -144,7 +142,6 @@ public final class ConnectionDriver {
      */
     public void reset() {
         org.apache.qpid.proton.engine.Connection old = engineConnection;
-        ranges.clear();
         newEngine();
         connection.rebind(engineConnection, old);
         for (SessionImpl s : new java.util.ArrayList<>(connection.sessions)) {
@@ -422,42 +419,22 @@ public final class ConnectionDriver {
      * @return the bytes to write, or null if there are none now; see {@link #outputClosed()}
      */
     public ByteBuffer outputBuffer() {
-        if (tls != null) {
-            int pending = transport.pending();
-            return pending > 0 ? transport.head() : null;
-        }
-        if (transport.pending() > 0) {
-            int taken = ranges.take(transport.head());
-            if (taken > 0) {
-                transport.pop(taken);
-            }
-        }
-        return ranges.output();
+        int pending = transport.pending();
+        return pending > 0 ? transport.head() : null;
     }
 
     /**
      * @param n how many bytes of {@link #outputBuffer()} were written
      */
     public void outputWritten(int n) {
-        if (tls != null) {
-            transport.pop(n);
-        } else {
-            ranges.written(n);
-        }
+        transport.pop(n);
     }
 
     /**
      * @return true once the driver will never produce more output
      */
     public boolean outputClosed() {
-        return transport.pending() < 0 && (tls != null || ranges.output() == null);
-    }
-
-    /**
-     * @return receiver dispositions merged into ranges so far (for tests)
-     */
-    public long dispositionsMerged() {
-        return ranges.merged();
+        return transport.pending() < 0;
     }
 
     /**
