@@ -51,6 +51,8 @@ public final class EventLoop {
     private final ArrayDeque<SocketConnection> dirty = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
+    /** A wakeup that came while the loop was not waiting: the next wait must not block. */
+    private final AtomicBoolean nudged = new AtomicBoolean();
     private final String remedy;
     /** Encodes messages for every connection this loop's thread runs: one buffer per thread, not per connection. */
     private final io.jproton.internal.codec.GrowableBuffer scratch = new io.jproton.internal.codec.GrowableBuffer(512);
@@ -324,8 +326,13 @@ public final class EventLoop {
         }
     }
 
-    /** Thread-safe: makes a waiting {@link #turn} return soon. */
+    /**
+     * Thread-safe: makes a waiting {@link #turn} return soon, or the next one not wait, so that
+     * the loop's owner looks again at whatever changed (work, or the container's state). Costs a
+     * system call only when the loop is waiting.
+     */
     public void wakeup() {
+        nudged.set(true); // seen by a loop about to wait (it checks after announcing that it waits)
         if (selecting.compareAndSet(true, false)) {
             selector.wakeup();
         }
@@ -398,7 +405,7 @@ public final class EventLoop {
         long now = System.nanoTime();
         long wait = mayBlock ? timers.untilNext(now) : 0;
         selecting.set(true);
-        if (!inbox.isEmpty() || !dirty.isEmpty()) {
+        if (nudged.getAndSet(false) || !inbox.isEmpty() || !dirty.isEmpty()) {
             wait = 0;
         }
         Lock lock = externalLock;
