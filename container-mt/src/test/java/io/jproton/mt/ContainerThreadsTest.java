@@ -28,6 +28,24 @@ import org.junit.Test;
 /** run() from several threads, stop() from anywhere, container calls from anywhere: no deadlock, nothing lost. */
 public class ContainerThreadsTest {
 
+    /** A container whose start connects {@code n} clients with the given handler to a sink of its own; counts onContainerStop. */
+    private static Container clientsToASink(int n, MessagingHandler client, AtomicInteger stops) {
+        return new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container container) {
+                Listener l = sink(container);
+                for (int i = 0; i < n; i++) {
+                    container.connect(Mt.url(l), new ConnectionOptions().handler(client));
+                }
+            }
+
+            @Override
+            public void onContainerStop(Container container) {
+                stops.incrementAndGet();
+            }
+        });
+    }
+
     /** A server that accepts everything and echoes nothing; it just takes messages. */
     private static Listener sink(Container c) {
         return c.listen("127.0.0.1:0", new ListenHandler() { });
@@ -109,20 +127,7 @@ public class ContainerThreadsTest {
                 }
             };
             AtomicInteger stops = new AtomicInteger();
-            Container c = new Container(new MessagingHandler() {
-                @Override
-                public void onContainerStart(Container container) {
-                    Listener l = sink(container);
-                    for (int i = 0; i < 8; i++) {
-                        container.connect(Mt.url(l), new ConnectionOptions().handler(client));
-                    }
-                }
-
-                @Override
-                public void onContainerStop(Container container) {
-                    stops.incrementAndGet();
-                }
-            });
+            Container c = clientsToASink(8, client, stops);
             CompletableFuture<Void> run = Mt.start(c, 4);
             assertTrue("connections got busy", busy.await(Mt.TIMEOUT_SECONDS, TimeUnit.SECONDS));
             c.stop();
@@ -319,20 +324,7 @@ public class ContainerThreadsTest {
                     }
                 }
             };
-            Container c = new Container(new MessagingHandler() {
-                @Override
-                public void onContainerStart(Container container) {
-                    Listener l = sink(container);
-                    for (int i = 0; i < 12; i++) {
-                        container.connect(Mt.url(l), new ConnectionOptions().handler(client));
-                    }
-                }
-
-                @Override
-                public void onContainerStop(Container container) {
-                    stops.incrementAndGet();
-                }
-            });
+            Container c = clientsToASink(12, client, stops);
             CompletableFuture<Void> first = Mt.start(c, 4);
             CompletableFuture<Void> joined = Mt.start(c, 1);
             for (CompletableFuture<Void> run : List.of(first, joined)) {

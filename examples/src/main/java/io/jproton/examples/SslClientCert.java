@@ -1,6 +1,7 @@
 package io.jproton.examples;
 
 import io.jproton.Connection;
+import io.jproton.SslCertificate;
 import io.jproton.ConnectionOptions;
 import io.jproton.Container;
 import io.jproton.Delivery;
@@ -9,12 +10,9 @@ import io.jproton.Listener;
 import io.jproton.Message;
 import io.jproton.MessagingHandler;
 import io.jproton.Sasl;
-import io.jproton.Sender;
-import io.jproton.SslCertificate;
 import io.jproton.SslClientOptions;
 import io.jproton.SslServerOptions;
 import io.jproton.SslVerifyMode;
-import io.jproton.Tracker;
 import io.jproton.Values;
 
 /**
@@ -24,7 +22,7 @@ import io.jproton.Values;
  *
  * <p>Arguments: {@code [CERTDIR]} (default {@code ssl-certs/}).
  */
-public final class SslClientCert implements MessagingHandler {
+public final class SslClientCert extends TlsHelloClient {
     private final String certDirectory;
     private Listener listener;
 
@@ -39,7 +37,7 @@ public final class SslClientCert implements MessagingHandler {
             System.out.println("Inbound server connection connected via SSL.  Protocol: " + c.transport().ssl().protocol());
             if (c.transport().sasl().outcome() == Sasl.Outcome.OK) {
                 System.out.println("Inbound client certificate identity "
-                        + SslExample.commonName(c.transport().ssl().remoteSubject()));
+                        + commonName(c.transport().ssl().remoteSubject()));
             } else {
                 System.out.println("Inbound client authentication failed");
                 c.close();
@@ -56,12 +54,12 @@ public final class SslClientCert implements MessagingHandler {
 
     @Override
     public void onContainerStart(Container c) {
-        SslCertificate serverCert = SslExample.certificate(certDirectory, "tserver", "tserverpw");
+        SslCertificate serverCert = certificate(certDirectory, "tserver", "tserverpw");
         // clients must show a certificate issued by the client CA (here: the client's own self-signed one)
         SslServerOptions server = new SslServerOptions(serverCert, certDirectory + "tclient-certificate.pem");
         c.serverConnectionOptions(new ConnectionOptions().sslServerOptions(server).handler(new ServerHandler())
                 .saslAllowedMechs("EXTERNAL"));
-        SslCertificate clientCert = SslExample.certificate(certDirectory, "tclient", "tclientpw");
+        SslCertificate clientCert = certificate(certDirectory, "tclient", "tclientpw");
         // the test certificate's name is unlikely to match this host: check the certificate, not the name
         SslClientOptions client = new SslClientOptions(clientCert, certDirectory + "tserver-certificate.pem",
                 SslVerifyMode.VERIFY_PEER);
@@ -74,33 +72,11 @@ public final class SslClientCert implements MessagingHandler {
         });
     }
 
-    @Override
-    public void onConnectionOpen(Connection c) {
-        System.out.println("Outgoing client connection connected via SSL.  Server certificate identity "
-                + SslExample.commonName(c.transport().ssl().remoteSubject()));
-    }
-
-    private boolean sent;
-
-    @Override
-    public void onSendable(Sender s) {
-        if (!sent) {
-            sent = true;
-            s.send(new Message("Hello World!"));
-            s.close();
-        }
-    }
-
-    @Override
-    public void onTrackerAccept(Tracker t) {
-        t.connection().close(); // all done
-    }
-
     /**
      * @param args [CERTDIR]
      */
     public static void main(String[] args) {
-        String dir = SslExample.directory(args.length > 0 ? args[0] : "");
+        String dir = directory(args.length > 0 ? args[0] : "");
         Main.exitOnError(() -> new Container(new SslClientCert(dir)).run());
     }
 }

@@ -1,6 +1,7 @@
 package io.jproton.examples;
 
 import io.jproton.Connection;
+import io.jproton.SslCertificate;
 import io.jproton.ConnectionOptions;
 import io.jproton.Container;
 import io.jproton.Delivery;
@@ -8,12 +9,9 @@ import io.jproton.ListenHandler;
 import io.jproton.Listener;
 import io.jproton.Message;
 import io.jproton.MessagingHandler;
-import io.jproton.Sender;
-import io.jproton.SslCertificate;
 import io.jproton.SslClientOptions;
 import io.jproton.SslServerOptions;
 import io.jproton.SslVerifyMode;
-import io.jproton.Tracker;
 import io.jproton.Transport;
 import io.jproton.Values;
 
@@ -27,7 +25,7 @@ import io.jproton.Values;
  * full|noname|fail}: check the server's name ({@code test_server}), or only its certificate, or
  * connect with a wrong name and show the failure.
  */
-public final class SslExample implements MessagingHandler {
+public final class SslExample extends TlsHelloClient {
     static final String FULL = "full";
     static final String NONAME = "noname";
     static final String FAIL = "fail";
@@ -85,26 +83,6 @@ public final class SslExample implements MessagingHandler {
         });
     }
 
-    static SslCertificate certificate(String directory, String baseName, String password) {
-        return new SslCertificate(directory + baseName + "-certificate.pem", directory + baseName + "-private-key.pem",
-                password);
-    }
-
-    static String commonName(String subject) {
-        if (subject == null || !subject.contains("CN=")) {
-            throw new IllegalStateException("No common name in certificate subject");
-        }
-        String cn = subject.substring(subject.indexOf("CN="));
-        int comma = cn.indexOf(',');
-        return comma < 0 ? cn : cn.substring(0, comma);
-    }
-
-    @Override
-    public void onConnectionOpen(Connection c) {
-        System.out.println("Outgoing client connection connected via SSL.  Server certificate identity "
-                + commonName(c.transport().ssl().remoteSubject()));
-    }
-
     @Override
     public void onTransportError(Transport t) {
         String err = String.valueOf(t.error());
@@ -113,29 +91,6 @@ public final class SslExample implements MessagingHandler {
         } else {
             System.out.println("Unexpected transport error: " + err);
         }
-    }
-
-    private boolean sent;
-
-    @Override
-    public void onSendable(Sender s) {
-        if (!sent) {
-            sent = true;
-            s.send(new Message("Hello World!"));
-            s.close();
-        }
-    }
-
-    @Override
-    public void onTrackerAccept(Tracker t) {
-        t.connection().close(); // all done
-    }
-
-    static String directory(String d) {
-        if (d.isEmpty()) {
-            return "ssl-certs/";
-        }
-        return d.endsWith("/") ? d : d + "/";
     }
 
     /**
