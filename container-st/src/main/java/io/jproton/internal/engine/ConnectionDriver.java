@@ -93,13 +93,13 @@ public final class ConnectionDriver {
 
     /** Puts TLS under the transport when the options ask for it (amqps URLs do). */
     private void configureSsl() {
-        org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
         tls = null;
         if (server) {
             io.jproton.SslServerOptions so = options.sslServerOptions();
             if (so == null) {
                 return;
             }
+            org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
             domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.SERVER);
             tls = SessionCapturingContext.wrap(TlsContexts.of(so));
             domain.setSslContext(tls);
@@ -110,6 +110,7 @@ public final class ConnectionDriver {
             if (co == null) {
                 return;
             }
+            org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
             domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.CLIENT);
             tls = SessionCapturingContext.wrap(TlsContexts.of(co));
             domain.setSslContext(tls);

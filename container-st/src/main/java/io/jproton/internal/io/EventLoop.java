@@ -128,9 +128,17 @@ public final class EventLoop {
     /**
      * @return the scratch buffer of the loop the calling thread runs, or null if it runs none
      */
-    public static io.jproton.internal.codec.GrowableBuffer scratchOfCurrentThread() {
+    private static io.jproton.internal.codec.GrowableBuffer scratchOfCurrentThread() {
         EventLoop loop = RUN_BY.get();
         return loop == null ? null : loop.scratch;
+    }
+
+    /**
+     * @return this loop's scratch buffer if the calling thread runs this loop (the usual case), else
+     *         the scratch buffer of whatever loop the calling thread runs, or null
+     */
+    public io.jproton.internal.codec.GrowableBuffer scratchForCaller() {
+        return inLoop() ? scratch : scratchOfCurrentThread();
     }
 
     /**
@@ -434,7 +442,13 @@ public final class EventLoop {
             it.remove();
             if (key.isValid()) {
                 Selectable target = (Selectable) key.attachment();
-                callback(target, () -> target.onReady(key.readyOps()));
+                Object previous = enter(target); // as callback(), without a lambda per ready key
+                try {
+                    target.onReady(key.readyOps());
+                } finally {
+                    exit(previous);
+                }
+                runDeferred();
             }
         }
         now = System.nanoTime();
@@ -457,7 +471,13 @@ public final class EventLoop {
         SocketConnection c;
         while ((c = dirty.poll()) != null) {
             c.dirty = false;
-            callback(c, c::process);
+            Object previous = enter(c); // as callback(), without a lambda per connection processed
+            try {
+                c.process();
+            } finally {
+                exit(previous);
+            }
+            runDeferred();
         }
     }
 

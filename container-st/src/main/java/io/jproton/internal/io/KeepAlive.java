@@ -48,14 +48,6 @@ public final class KeepAlive {
     }
 
     /**
-     * @return true if nothing is counted now
-     */
-    public boolean idle() {
-        int c = count.get();
-        return c == 0 || c < 0;
-    }
-
-    /**
      * Finishes the container if nothing is counted: from then on {@link #tryAcquire()} fails.
      *
      * @return true if the container is finished (now or before)

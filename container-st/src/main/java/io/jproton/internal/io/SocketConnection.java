@@ -469,12 +469,12 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
         // the promise is kept even if the connection finishes before the work runs: it runs after the last callback
         loop.execute(() -> {
+            Object previous = loop.enter(this); // in this connection's context, as inContext() (one allocation per add)
             try {
-                inContext(() -> {
-                    work.run();
-                    markDirty();
-                });
+                work.run();
+                markDirty();
             } finally {
+                loop.exit(previous);
                 keepAlive.release();
             }
         });
@@ -492,7 +492,7 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     @Override
     public io.jproton.internal.codec.GrowableBuffer scratchBuffer() {
-        return EventLoop.scratchOfCurrentThread(); // the calling thread's, not this connection's loop's
+        return loop.scratchForCaller(); // the calling thread's, not necessarily this connection's loop's
     }
 
     @Override
