@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Heap per idle open connection: opens COUNT connections (each with one session and one sending
- * link) from one single-threaded container to a {@link SinkServer} in another process, measures
- * the heap after a full GC against the heap before, then has every connection send one message,
+ * link) from one single-threaded container to a {@link SinkServer} in another process, lets them
+ * idle for 1.5 s, measures the heap after a full GC against the heap before, then has every connection send one message,
  * waits for every accept, and closes them all, checking each closes cleanly.
  *
  * <p>Usage: {@code java -cp jproton-bench.jar io.jproton.bench.ConnectionMemory [COUNT]} (default 10000).
@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class ConnectionMemory {
     private ConnectionMemory() {}
+
+    /** How long the open connections stay idle before the heap is measured. */
+    private static final java.time.Duration IDLE = java.time.Duration.ofMillis(1500);
 
     static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
@@ -97,14 +100,17 @@ public final class ConnectionMemory {
             public void onSenderOpen(Sender s) {
                 senders.add(s);
                 if (++opened[0] == count) {
-                    heap[1] = usedHeapAfterGc();
-                    if (Boolean.getBoolean("jproton.bench.histogram")) {
-                        printHistogram();
-                    }
-                    for (Sender each : senders) {
-                        // each sender in its own connection's context (any container)
-                        each.workQueue().add(() -> each.send(new Message("one message")));
-                    }
+                    // idle means idle: connections give back their frame buffers after a second without I/O
+                    s.container().schedule(IDLE, () -> {
+                        heap[1] = usedHeapAfterGc();
+                        if (Boolean.getBoolean("jproton.bench.histogram")) {
+                            printHistogram();
+                        }
+                        for (Sender each : senders) {
+                            // each sender in its own connection's context (any container)
+                            each.workQueue().add(() -> each.send(new Message("one message")));
+                        }
+                    });
                 }
             }
 

@@ -32,6 +32,7 @@ public final class ConnectionDriver {
     private final ConnectionOptions options;
     private org.apache.qpid.proton.engine.Connection engineConnection;
     private org.apache.qpid.proton.engine.Transport transport;
+    private IdleBuffers idleBuffers;
     private Collector collector;
     private final ConnectionImpl connection;
     private final TransportImpl transportApi = new TransportImpl(this);
@@ -83,6 +84,8 @@ public final class ConnectionDriver {
         transport = Proton.transport();
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
         applyTransportOptions(options);
+        idleBuffers = new IdleBuffers(); // innermost: right on proton-j's frame parser and output
+        ((org.apache.qpid.proton.engine.impl.TransportInternal) transport).addTransportLayer(idleBuffers);
         // proton-j stacks each layer on the ones set up before it: SASL first, so that TLS is the
         // outermost layer and SASL (PLAIN passwords too) runs inside it, as in every other AMQP stack
         if (!Boolean.FALSE.equals(options.saslEnabled())) {
@@ -429,6 +432,16 @@ public final class ConnectionDriver {
      */
     public void outputWritten(int n) {
         transport.pop(n);
+    }
+
+    /**
+     * Gives back the transport's frame buffers if they hold no bytes now; proton-j allocates them
+     * again when the next bytes come or go. For connections that have been idle a while.
+     *
+     * @return how many bytes were given back
+     */
+    public int releaseIdleBuffers() {
+        return idleBuffers.release();
     }
 
     /**

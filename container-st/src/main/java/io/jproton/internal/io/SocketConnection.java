@@ -29,6 +29,8 @@ public final class SocketConnection implements DriverHost, Selectable {
     private static final long CLOCK_BASE = System.nanoTime();
     /** How long a stopping container waits for the peer before dropping the socket. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    /** How long a connection goes without I/O before it gives back its frame buffers (2 x 64 KiB by default). */
+    private static final long IDLE_RELEASE_MILLIS = 1000;
 
     private final EventLoop loop;
     private final Consumer<SocketConnection> onFinished;
@@ -46,6 +48,8 @@ public final class SocketConnection implements DriverHost, Selectable {
     private final Thread creator = Thread.currentThread();
     private TimerQueue.Timer tickTimer;
     private long tickDeadline;
+    private TimerQueue.Timer idleTimer;
+    private long lastActive;
     private io.jproton.ReconnectOptions reconnect;
     private java.util.List<String[]> targets;
     private int attempts;
@@ -308,7 +312,30 @@ public final class SocketConnection implements DriverHost, Selectable {
         if (driver.finished()) {
             finish();
         } else {
-            updateTicks();
+            long now = engineMillis();
+            updateTicks(now);
+            watchIdle(now);
+        }
+    }
+
+    /** Notes activity; a connection that then has none for {@link #IDLE_RELEASE_MILLIS} gives back its frame buffers. */
+    private void watchIdle(long now) {
+        lastActive = now;
+        if (idleTimer == null) {
+            idleTimer = loop.schedule(Duration.ofMillis(IDLE_RELEASE_MILLIS), this::releaseIfIdle);
+        }
+    }
+
+    private void releaseIfIdle() {
+        idleTimer = null;
+        if (finished) {
+            return;
+        }
+        long idleFor = engineMillis() - lastActive;
+        if (idleFor >= IDLE_RELEASE_MILLIS) {
+            driver.releaseIdleBuffers();
+        } else {
+            idleTimer = loop.schedule(Duration.ofMillis(IDLE_RELEASE_MILLIS - idleFor), this::releaseIfIdle);
         }
     }
 
@@ -351,8 +378,7 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
     }
 
-    private void updateTicks() {
-        long now = engineMillis();
+    private void updateTicks(long now) {
         long deadline = driver.tick(now);
         if (deadline != 0 && (tickTimer == null || deadline != tickDeadline)) {
             if (tickTimer != null) {
@@ -377,6 +403,10 @@ public final class SocketConnection implements DriverHost, Selectable {
         if (tickTimer != null) {
             tickTimer.cancel();
             tickTimer = null;
+        }
+        if (idleTimer != null) {
+            idleTimer.cancel();
+            idleTimer = null;
         }
         onFinished.accept(this);
     }
