@@ -163,16 +163,23 @@ final class MessagingAdapter {
         Object ctx = d.getContext();
         if (d.isReadable() && !d.isPartial() && !(ctx instanceof DeliveryImpl)) {
             DeliveryImpl delivery = new DeliveryImpl(d, r);
-            int size = d.pending();
-            byte[] buf = r.readBuffer(size);
-            int n = r.engine.recv(buf, 0, size);
+            // the delivery's own bytes, handed over by the engine: decoded in place when they are one array
+            org.apache.qpid.proton.codec.ReadableBuffer data = r.engine.recv();
             r.engine.advance();
             if (r.locallyClosed()) {
                 if (r.autoAccept) {
                     delivery.release();
                 }
             } else {
-                Message m = MessageCodec.decode(buf, 0, Math.max(n, 0));
+                Message m;
+                if (data.hasArray()) {
+                    m = MessageCodec.decode(data.array(), data.arrayOffset() + data.position(), data.remaining());
+                } else {
+                    int size = data.remaining();
+                    byte[] buf = r.readBuffer(size);
+                    data.get(buf, 0, size);
+                    m = MessageCodec.decode(buf, 0, size);
+                }
                 r.handler().onMessage(delivery, m);
                 if (r.autoAccept && !d.isSettled()) {
                     delivery.accept();
