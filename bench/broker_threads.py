@@ -13,7 +13,7 @@ import argparse, os, re, statistics, subprocess, sys, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "examples", "target", "jproton-examples.jar")
 BENCH = os.path.join(ROOT, "bench", "target", "jproton-bench.jar")
-JVM = os.environ.get("JPROTON_BENCH_JVM_OPTS", "-XX:+UseParallelGC -Xmn64m").split()
+JVM = os.environ.get("JPROTON_BENCH_JVM_OPTS", "-XX:+UseParallelGC -Xmn64m -XX:+AlwaysPreTouch").split()
 
 
 def once(threads, count, connections, cpp=None):

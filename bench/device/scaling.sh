@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${OUT:-.}
 nproc > "$out/mt-scaling.txt"
-.device/jre/bin/java -XX:+UseParallelGC -Xmn256m -cp .device/jproton-bench.jar \
+.device/jre/bin/java -XX:+UseParallelGC -Xmn256m -Xms1g -XX:+AlwaysPreTouch -cp .device/jproton-bench.jar \
     io.jproton.bench.MtScaling "${1:-200000}" "${2:-3}" 16 2>&1 | grep -v SLF4J | tee -a "$out/mt-scaling.txt"

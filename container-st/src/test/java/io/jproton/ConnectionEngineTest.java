@@ -123,4 +123,36 @@ public class ConnectionEngineTest {
         assertTrue(events.get(0), events.get(0).startsWith("error: "));
         assertEquals("close", events.get(1));
     }
+
+    @Test
+    public void maxFrameSizeGivenTooLateSaysWhereItBelongs() {
+        MessagingHandler server = new MessagingHandler() {
+            @Override
+            public void onConnectionOpen(Connection c) {
+                c.open(new ConnectionOptions().maxFrameSize(4096)); // as C++ allows; proton-j has sized its buffers
+            }
+        };
+        EnginePair pair = new EnginePair(new MessagingHandler() { }, server);
+        try {
+            pair.run(100);
+            org.junit.Assert.fail("a max frame size set in onConnectionOpen must not be silently ignored");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("onAccept"));
+        }
+    }
+
+    @Test
+    public void maxFrameSizeGivenWithTheConnectionIsAdvertised() {
+        int[] seen = {0};
+        MessagingHandler server = new MessagingHandler() {
+            @Override
+            public void onConnectionOpen(Connection c) {
+                seen[0] = c.maxFrameSize(); // the peer's: the client's option
+            }
+        };
+        EnginePair pair = new EnginePair(new ConnectionEngine(new MessagingHandler() { }, new ConnectionOptions().maxFrameSize(4096), false),
+                new ConnectionEngine(server, new ConnectionOptions(), true));
+        pair.run(100);
+        assertEquals(4096, seen[0]);
+    }
 }

@@ -200,7 +200,14 @@ public final class ConnectionDriver {
     }
 
     void applyTransportOptions(ConnectionOptions o) {
-        if (o.maxFrameSize() != null) transport.setMaxFrameSize(o.maxFrameSize());
+        if (o.maxFrameSize() != null && o.maxFrameSize() != transport.getMaxFrameSize()) {
+            try {
+                transport.setMaxFrameSize(o.maxFrameSize());
+            } catch (IllegalStateException e) { // proton-j sizes its frame buffers when the transport is set up
+                throw new IllegalStateException("maxFrameSize cannot change once the connection exists: give it in the options"
+                        + " the connection is made with (Container.connect, a listener's onAccept, the ConnectionEngine)", e);
+            }
+        }
         if (o.maxSessions() != null) transport.setChannelMax(o.maxSessions() - 1);
         if (o.idleTimeout() != null) transport.setIdleTimeout((int) o.idleTimeout().toMillis());
     }
