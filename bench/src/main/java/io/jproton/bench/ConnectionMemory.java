@@ -55,6 +55,17 @@ public final class ConnectionMemory {
             if (m == null || !m.find()) {
                 throw new IllegalStateException("sink server did not start: " + line);
             }
+            Thread drain = new Thread(() -> { // the sink must never block on a full pipe: pass on what it says
+                try {
+                    for (String said; (said = out.readLine()) != null; ) {
+                        System.err.println("sink: " + said);
+                    }
+                } catch (java.io.IOException e) {
+                    // the sink has gone
+                }
+            }, "sink-output");
+            drain.setDaemon(true);
+            drain.start();
             ok = measure("127.0.0.1:" + m.group(1), count);
         } finally {
             server.destroy();
@@ -122,7 +133,9 @@ public final class ConnectionMemory {
 
             @Override
             public void onTransportError(Transport t) {
-                errors[0]++;
+                if (errors[0]++ == 0) { // the count can no longer be reached: report, don't wait forever
+                    t.connection().container().stop();
+                }
                 System.err.println("connection failed: " + t.error());
             }
 

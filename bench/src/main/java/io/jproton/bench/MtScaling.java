@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Multi-threaded scaling on W1: C sender connections to a listener in the same container, each
  * sending COUNT 100-byte messages at-least-once to a receiver with credit window 1000; aggregate
- * msg/s with {@code run(1)} and {@code run(T)}, interleaved, medians, and the ratio to run(1).
+ * msg/s with {@code run(1)} and {@code run(T)}, interleaved, medians, the ratio to run(1), and the
+ * cores the process kept busy (CPU time over wall time, kernel work for its sockets included).
  *
  * <p>Usage: {@code java -cp jproton-bench.jar io.jproton.bench.MtScaling [COUNT [RUNS [MAX-THREADS]]]}.
  */
@@ -27,8 +28,15 @@ public final class MtScaling {
 
     private static final byte[] BODY = new byte[100];
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** Cores the process kept busy during the last {@link #once} (its CPU time over the wall time). */
+    static double lastCores;
+
     /** @return aggregate messages per second */
     public static double once(int connections, int threads, int count) {
+        long cpu0 = OS.getProcessCpuTime();
         AtomicLong accepted = new AtomicLong();
         MessagingHandler server = new MessagingHandler() {
             @Override
@@ -61,6 +69,7 @@ public final class MtScaling {
         c.receiverOptions(new ReceiverOptions().creditWindow(1000));
         c.run(threads);
         times[1] = System.nanoTime();
+        lastCores = (OS.getProcessCpuTime() - cpu0) / (double) (times[1] - times[0]);
         if (accepted.get() != (long) connections * count) {
             throw new IllegalStateException("accepted " + accepted.get() + " of " + (long) connections * count);
         }
@@ -134,13 +143,19 @@ public final class MtScaling {
         for (int t : threadCounts.subList(1, threadCounts.size())) {
             header.append(String.format(" %10s", "run(" + t + ")/1"));
         }
+        for (int t : threadCounts) {
+            header.append(String.format(" %9s", "cores(" + t + ")"));
+        }
         System.out.println(header);
         for (int cc : connectionCounts) {
             List<List<Double>> rates = new ArrayList<>();
+            List<List<Double>> cores = new ArrayList<>();
             threadCounts.forEach(t -> rates.add(new ArrayList<>()));
+            threadCounts.forEach(t -> cores.add(new ArrayList<>()));
             for (int r = 0; r < runs; r++) {
                 for (int i = 0; i < threadCounts.size(); i++) {
                     rates.get(i).add(once(cc, threadCounts.get(i), count));
+                    cores.get(i).add(lastCores);
                 }
             }
             StringBuilder line = new StringBuilder(String.format("%-12d", cc));
@@ -150,6 +165,9 @@ public final class MtScaling {
             }
             for (List<Double> r : rates.subList(1, rates.size())) {
                 line.append(String.format(" %9.2fx", median(r) / base));
+            }
+            for (List<Double> c : cores) {
+                line.append(String.format(" %9.2f", median(c)));
             }
             System.out.println(line);
         }
