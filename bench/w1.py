@@ -86,15 +86,17 @@ def main():
                 rate = one_run(s, r, mode, a.count)
                 results[(s, r, mode)].append(rate)
                 print("run %d %-13s %4s -> %-4s %9d msg/s" % (run + 1, mode, s, r, rate), flush=True)
-    lines = ["| pairing (sender -> receiver) | mode | median msg/s | runs | ratio to C++ -> C++ |",
-             "|---|---|---:|---:|---:|"]
+    lines = ["| pairing (sender -> receiver) | mode | median msg/s | runs | spread (min - max) | ratio to C++ -> C++ |",
+             "|---|---|---:|---:|---:|---:|"]
     medians = {}
     for mode in MODES:
         anchor = statistics.median(results[("C++", "C++", mode)])
         for s, r in PAIRINGS:
             med = statistics.median(results[(s, r, mode)])
             medians[(s, r, mode)] = med
-            lines.append("| %s -> %s | %s | %.0f | %d | %.2fx |" % (s, r, mode, med, a.runs, med / anchor))
+            runs = results[(s, r, mode)]
+            lines.append("| %s -> %s | %s | %.0f | %d | %d - %d | %.2fx |"
+                         % (s, r, mode, med, a.runs, min(runs), max(runs), med / anchor))
     table = "\n".join(lines)
     print()
     print("Java runs with JVM options: %s" % (" ".join(JVM_OPTS) or "(JVM defaults)"))
@@ -118,7 +120,9 @@ def write_docs(a, table, medians):
                 % (a.count, a.runs, cpu or "this machine", os.cpu_count(), time.strftime("%Y-%m-%d")))
         f.write("One connection over loopback, 100-byte binary body, credit window 1000, %d messages; "
                 "the receiver's rate from first to last message; medians of interleaved runs. "
-                "Java runs with JVM options `%s`.\n\n" % (a.count, " ".join(JVM_OPTS) or "(JVM defaults)"))
+                "Java runs with JVM options `%s`. The spread column shows how noisy the machine is: "
+                "compare ratios measured in the same run, never absolute rates across runs.\n\n"
+                % (a.count, " ".join(JVM_OPTS) or "(JVM defaults)"))
         f.write(table + "\n\n![W1 chart](bench-w1.png)\n")
     try:
         import matplotlib

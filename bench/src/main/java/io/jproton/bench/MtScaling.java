@@ -133,7 +133,9 @@ public final class MtScaling {
         for (int cc = 8; cc <= maxThreads * 2; cc *= 2) {
             connectionCounts.add(cc);
         }
-        once(1, 1, Math.max(1000, count / 10)); // warm-up
+        // warm-up, long enough for the JIT to finish with the hot paths (else it takes a core from the first row)
+        once(1, 1, Math.max(1000, count / 2));
+        once(2, maxThreads, Math.max(1000, count / 4));
         System.out.printf("W1 at-least-once, %d messages per connection, %d runs interleaved, medians (processors: %d)%n",
                 count, runs, Runtime.getRuntime().availableProcessors());
         StringBuilder header = new StringBuilder(String.format("%-12s", "connections"));
