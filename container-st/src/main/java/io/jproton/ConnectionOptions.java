@@ -119,6 +119,12 @@ public final class ConnectionOptions {
     }
 
     /**
+     * The largest frame this end accepts (default 65,535). It sizes the engine's frame buffers, so
+     * it belongs in the options a connection is made with ({@link Container#connect}, a listener's
+     * {@code onAccept}, a {@link ConnectionEngine}); given later to {@link Connection#open(ConnectionOptions)}
+     * with another value it throws {@link IllegalStateException}. An idle connection gives its frame
+     * buffers back after a second without I/O, whatever this size.
+     *
      * @param bytes the largest frame to accept, at least 512
      * @return this
      */
