@@ -99,30 +99,32 @@ public final class ConnectionDriver {
         tls = null;
         if (server) {
             io.jproton.SslServerOptions so = options.sslServerOptions();
-            if (so == null) {
-                return;
+            if (so != null) {
+                transport.ssl(tlsDomain(org.apache.qpid.proton.engine.SslDomain.Mode.SERVER, TlsContexts.of(so),
+                        verifyMode(so.verifyMode())));
             }
-            org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
-            domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.SERVER);
-            tls = SessionCapturingContext.wrap(TlsContexts.of(so));
-            domain.setSslContext(tls);
-            domain.setPeerAuthentication(verifyMode(so.verifyMode()));
-            transport.ssl(domain);
         } else {
             io.jproton.SslClientOptions co = options.sslClientOptions();
-            if (co == null) {
-                return;
+            if (co != null) {
+                org.apache.qpid.proton.engine.SslDomain domain = tlsDomain(org.apache.qpid.proton.engine.SslDomain.Mode.CLIENT,
+                        TlsContexts.of(co), TlsContexts.checksServerName(co)
+                                ? org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER // our trust manager checks the name
+                                : verifyMode(co.verifyMode()));
+                String host = options.virtualHost() != null ? options.virtualHost() : "localhost";
+                transport.ssl(domain, Proton.sslPeerDetails(host, 0));
             }
-            org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
-            domain.init(org.apache.qpid.proton.engine.SslDomain.Mode.CLIENT);
-            tls = SessionCapturingContext.wrap(TlsContexts.of(co));
-            domain.setSslContext(tls);
-            domain.setPeerAuthentication(TlsContexts.checksServerName(co)
-                    ? org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER // our trust manager checks the name
-                    : verifyMode(co.verifyMode()));
-            String host = options.virtualHost() != null ? options.virtualHost() : "localhost";
-            transport.ssl(domain, Proton.sslPeerDetails(host, 0));
         }
+    }
+
+    /** A TLS domain on the context, which is kept (as {@link #tls}) to read the engine's session later. */
+    private org.apache.qpid.proton.engine.SslDomain tlsDomain(org.apache.qpid.proton.engine.SslDomain.Mode mode,
+            javax.net.ssl.SSLContext context, org.apache.qpid.proton.engine.SslDomain.VerifyMode verify) {
+        org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
+        domain.init(mode);
+        tls = SessionCapturingContext.wrap(context);
+        domain.setSslContext(tls);
+        domain.setPeerAuthentication(verify);
+        return domain;
     }
 
     /**
