@@ -31,6 +31,24 @@ public final class ConnectionOptions {
     private SslClientOptions sslClientOptions;
     private SslServerOptions sslServerOptions;
     private List<String> failoverUrls;
+    private Integer maxLinks;
+    private Long maxMessageSize;
+    private Integer maxUnsettled;
+    private Duration handshakeTimeout;
+    private Integer maxConnections;
+
+    /** The default of {@link #maxSessions(int)}: channel-max 32767 advertised, as Proton C++ does. */
+    public static final int DEFAULT_MAX_SESSIONS = 32768;
+    /** The default of {@link #maxLinks(int)}. */
+    public static final int DEFAULT_MAX_LINKS = 16384;
+    /** The default of {@link #maxMessageSize(long)}: 16 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L << 20;
+    /** The default of {@link #maxUnsettled(int)}. */
+    public static final int DEFAULT_MAX_UNSETTLED = 10_000;
+    /** The default of {@link #handshakeTimeout(Duration)}: 60 seconds. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
+    /** The default of {@link #maxConnections(int)}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
     /** Empty options. */
     public ConnectionOptions() {}
@@ -70,6 +88,11 @@ public final class ConnectionOptions {
         if (other.failoverUrls != null) failoverUrls = new ArrayList<>(other.failoverUrls);
         if (other.sslClientOptions != null) sslClientOptions = other.sslClientOptions;
         if (other.sslServerOptions != null) sslServerOptions = other.sslServerOptions;
+        if (other.maxLinks != null) maxLinks = other.maxLinks;
+        if (other.maxMessageSize != null) maxMessageSize = other.maxMessageSize;
+        if (other.maxUnsettled != null) maxUnsettled = other.maxUnsettled;
+        if (other.handshakeTimeout != null) handshakeTimeout = other.handshakeTimeout;
+        if (other.maxConnections != null) maxConnections = other.maxConnections;
         return this;
     }
 
@@ -137,20 +160,34 @@ public final class ConnectionOptions {
     }
 
     /**
-     * @param count the most sessions (channel max + 1)
+     * The most sessions the peer may begin at once: channel-max {@code count - 1} is advertised in
+     * the open frame, and a begin on a higher channel closes the connection with
+     * {@code amqp:connection:framing-error}, as Proton C++ does. Unset: {@value #DEFAULT_MAX_SESSIONS}
+     * (channel-max 32767, as Proton C++).
+     *
+     * @param count the most sessions (channel max + 1), 1 to 65536
      * @return this
+     * @throws IllegalArgumentException if {@code count} is out of range
      */
     public ConnectionOptions maxSessions(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("max sessions must be at least 1, got " + count);
+        if (count < 1 || count > 65536) {
+            throw new IllegalArgumentException("max sessions must be 1 to 65536, got " + count);
         }
         this.maxSessions = count;
         return this;
     }
 
     /**
-     * @param timeout the idle timeout; zero for none
+     * The idle timeout, as C++ {@code connection_options::idle_timeout}: the connection closes with
+     * {@code amqp:resource-limit-exceeded} ("local-idle-timeout expired") when nothing at all has
+     * arrived from the peer for this long. Half of it is advertised to the peer in the open frame
+     * (the AMQP recommendation, as Proton C++), so a live peer sends at least an empty frame within
+     * a quarter of it. Independently, this end sends an empty frame at half the timeout the peer
+     * advertised whenever it has sent nothing else for that long.
+     *
+     * @param timeout the idle timeout, millisecond precision; zero for none (the default)
      * @return this
+     * @throws IllegalArgumentException if negative
      */
     public ConnectionOptions idleTimeout(Duration timeout) {
         if (timeout.isNegative()) {
@@ -249,6 +286,128 @@ public final class ConnectionOptions {
         this.sslServerOptions = options;
         return this;
     }
+
+    /**
+     * The most links the peer may have attached at once on this connection, all sessions together
+     * (links this end opens count too). An attach beyond it closes the connection with
+     * {@code amqp:resource-limit-exceeded}. Bounds the memory one peer can make the connection hold
+     * (about 1.5 KiB per link). Unset: {@value #DEFAULT_MAX_LINKS}.
+     *
+     * @param count the most attached links, at least 1
+     * @return this
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public ConnectionOptions maxLinks(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("max links must be at least 1, got " + count);
+        }
+        this.maxLinks = count;
+        return this;
+    }
+
+    /**
+     * The largest message this end accepts, in bytes of its encoding: advertised as
+     * {@code max-message-size} on every receiving link's attach, and enforced as the message
+     * arrives, frame by frame: a delivery that grows past it is dropped (its further bytes are not
+     * kept) and its link is closed with {@code amqp:link:message-size-exceeded}; the connection
+     * goes on. All incomplete incoming messages of one connection together may not hold more than
+     * this either, or the connection closes with {@code amqp:resource-limit-exceeded}. Messages
+     * this end sends are not limited by it. Unset: {@value #DEFAULT_MAX_MESSAGE_SIZE} bytes (16 MiB);
+     * 0 for no limit (Proton C++'s behaviour: a peer can then make the connection hold any amount).
+     *
+     * @param bytes the largest message in bytes, 0 for no limit
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public ConnectionOptions maxMessageSize(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("max message size must not be negative, got " + bytes);
+        }
+        this.maxMessageSize = bytes;
+        return this;
+    }
+
+    /**
+     * The most unsettled deliveries one link holds. A receiver stops granting credit (its credit
+     * window is not topped up, {@link Receiver#addCredit} still works) while it holds this many
+     * deliveries that it has not settled; a sender's {@link Sender#credit()} counts only the room
+     * below it, and {@code onSendable} waits for the peer to settle. So a peer that never settles
+     * cannot make the connection hold deliveries without bound. Unset: {@value #DEFAULT_MAX_UNSETTLED}.
+     *
+     * @param count the most unsettled deliveries per link, at least 1
+     * @return this
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public ConnectionOptions maxUnsettled(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("max unsettled must be at least 1, got " + count);
+        }
+        this.maxUnsettled = count;
+        return this;
+    }
+
+    /**
+     * How long a connection may take to open: from the TCP connection (or accept) until the
+     * peer's AMQP open frame has arrived, TLS and SASL included. A connection that takes longer is
+     * closed with {@code amqp:resource-limit-exceeded} ("handshake timeout") and
+     * {@code onTransportError}. Unset: 60 seconds; zero for none.
+     *
+     * @param timeout the handshake timeout, millisecond precision; zero for none
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public ConnectionOptions handshakeTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("handshake timeout must not be negative: " + timeout);
+        }
+        this.handshakeTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * A listener setting, read from the options given to {@link Container#listen(String, ConnectionOptions)}
+     * (or {@link Container#listen(String, ListenHandler, ConnectionOptions)}, or the container's
+     * {@link Container#serverConnectionOptions server defaults}) and ignored elsewhere: the most
+     * connections the listener keeps open at once. A connection accepted beyond it is closed at
+     * once, before any byte is read and without a callback (a warning is logged once a minute at
+     * most). Unset: {@value #DEFAULT_MAX_CONNECTIONS}.
+     *
+     * @param count the most open connections per listener, at least 1
+     * @return this
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public ConnectionOptions maxConnections(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("max connections must be at least 1, got " + count);
+        }
+        this.maxConnections = count;
+        return this;
+    }
+
+    /**
+     * @return the most attached links, or null if unset ({@value #DEFAULT_MAX_LINKS})
+     */
+    public Integer maxLinks() { return maxLinks; }
+
+    /**
+     * @return the largest incoming message in bytes (0: no limit), or null if unset ({@value #DEFAULT_MAX_MESSAGE_SIZE})
+     */
+    public Long maxMessageSize() { return maxMessageSize; }
+
+    /**
+     * @return the most unsettled deliveries per link, or null if unset ({@value #DEFAULT_MAX_UNSETTLED})
+     */
+    public Integer maxUnsettled() { return maxUnsettled; }
+
+    /**
+     * @return the handshake timeout, or null if unset (60 seconds)
+     */
+    public Duration handshakeTimeout() { return handshakeTimeout; }
+
+    /**
+     * @return the most connections per listener, or null if unset ({@value #DEFAULT_MAX_CONNECTIONS})
+     */
+    public Integer maxConnections() { return maxConnections; }
 
     /**
      * @return the client TLS options, or null if unset

@@ -45,6 +45,25 @@ public interface MessagingHandler {
     default void onMessage(Delivery delivery, Message message) {}
 
     /**
+     * A delivery has arrived whose message cannot be decoded: its bytes are not a valid AMQP 1.0
+     * message (a malformed or truncated section, an unknown section, a value nested deeper than
+     * the decoder allows). It costs that delivery only: after this callback, unless the callback
+     * settled the delivery itself ({@link Delivery#release()}, say), the delivery is rejected with
+     * {@code error} and settled, and the link goes on. {@link #onMessage} is not called for it.
+     * Proton C++ has no such callback (its decoder throws out of its event loop); this is where
+     * jproton keeps one peer's bad message from stopping the container.
+     *
+     * <p>The default logs a warning (logger {@code io.jproton.delivery}) naming the receiver and the
+     * error. Throwing from here stops the container, as from any callback.
+     *
+     * @param delivery the delivery, unsettled
+     * @param error why it cannot be decoded: {@code amqp:decode-error} and a description
+     */
+    default void onMessageDecodeError(Delivery delivery, ErrorCondition error) {
+        io.jproton.internal.engine.DeliveryLog.undecodable(delivery, error);
+    }
+
+    /**
      * The sender has credit and may send.
      *
      * @param sender the sender

@@ -243,25 +243,38 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     }
 
     private void accept(ListenerImpl listener, SocketChannel socket, ConnectionOptions listenerOptions) {
-        ConnectionOptions o = new ConnectionOptions(serverDefaults).update(listenerOptions);
+        ConnectionOptions limits = new ConnectionOptions(serverDefaults).update(listenerOptions);
+        if (!listener.admit(limits.maxConnections() != null ? limits.maxConnections() : ConnectionOptions.DEFAULT_MAX_CONNECTIONS)) {
+            drop(socket); // over the listener's limit: closed before any byte is read, no callback
+            return;
+        }
+        ConnectionOptions o = new ConnectionOptions(limits);
         o.update(listener.handler().onAccept(listener));
         EventLoop loop = nextLoop();
-        SocketConnection sc = new SocketConnection(loop, this::finished, this::stopping);
+        SocketConnection sc = new SocketConnection(loop, c -> {
+            finished(c);
+            listener.connectionFinished();
+        }, this::stopping);
         sc.driver(new ConnectionDriver(this, o, true, sc));
         try {
             added(sc);
         } catch (IllegalStateException finishedRunning) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // dropped either way
-            }
+            listener.connectionFinished();
+            drop(socket);
             return;
         }
         sc.start(() -> {
             sc.accepted(socket);
             stopIfStopping(sc);
         });
+    }
+
+    private static void drop(SocketChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // dropped either way
+        }
     }
 
     @Override

@@ -13,6 +13,9 @@ import org.apache.qpid.proton.engine.Event;
 import org.apache.qpid.proton.engine.Sasl;
 import org.apache.qpid.proton.engine.SaslListener;
 import org.apache.qpid.proton.engine.TransportException;
+import org.apache.qpid.proton.engine.impl.FrameHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.jproton.internal.tls.SessionCapturingContext;
 import io.jproton.internal.tls.TlsContexts;
 
@@ -23,9 +26,16 @@ import io.jproton.internal.tls.TlsContexts;
  * ({@link #outputBuffer()}, {@link #outputWritten(int)}) and calls {@link #dispatch()} to run the
  * callbacks. Shared by every container and by the public {@code ConnectionEngine}.
  *
+ * <p>One peer's input costs at most its own connection: a protocol violation, a limit exceeded, or
+ * anything proton-j or this driver throws while handling that peer's bytes closes the connection
+ * with an AMQP condition and {@code onTransportError} (see {@link FrameGuard}); the caller never
+ * sees such an exception. An exception thrown by the application's handler is another matter: it
+ * propagates to the caller unchanged (so the container stops, as in Proton C++).
+ *
  * <p>Not thread-safe: confined to the connection's context, which its {@link DriverHost} defines.
  */
 public final class ConnectionDriver {
+    private static final Logger LOG = LoggerFactory.getLogger("io.jproton.connection");
     /** proton-j's description when it closes a connection whose peer fell silent. */
     private static final String IDLE_TIMEOUT_EXPIRED = "local-idle-timeout expired";
     private final ContainerContext container;
@@ -33,6 +43,13 @@ public final class ConnectionDriver {
     private org.apache.qpid.proton.engine.Connection engineConnection;
     private org.apache.qpid.proton.engine.Transport transport;
     private IdleBuffers idleBuffers;
+    private FrameGuard guard;
+    /** The last exception the application's handler threw (see {@link GuardedHandler}). */
+    private Throwable applicationFailure;
+    /** Our own processing of this connection failed: no more input is taken. */
+    private boolean failed;
+    /** proton-j failed while producing output: the output is over. */
+    private boolean outputBroken;
     private Collector collector;
     private final ConnectionImpl connection;
     private final TransportImpl transportApi = new TransportImpl(this);
@@ -82,7 +99,11 @@ public final class ConnectionDriver {
         collector = Proton.collector();
         engineConnection.collect(collector);
         transport = Proton.transport();
+        // every frame the peer sends passes the guard before proton-j handles it
+        guard = new FrameGuard((FrameHandler) transport, transport, maxLinks(options), maxMessageSize(options));
+        ((org.apache.qpid.proton.engine.impl.TransportImpl) transport).setFrameHandler(guard);
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
+        transport.setChannelMax(ConnectionOptions.DEFAULT_MAX_SESSIONS - 1); // as Proton C++: 32767, unless the options say otherwise
         applyTransportOptions(options);
         idleBuffers = new IdleBuffers(); // innermost: right on proton-j's frame parser and output
         ((org.apache.qpid.proton.engine.impl.TransportInternal) transport).addTransportLayer(idleBuffers);
@@ -164,6 +185,20 @@ public final class ConnectionDriver {
         ioError = null;
         aborted = false;
         awaitingReconnect = false;
+        failed = false;
+        outputBroken = false;
+    }
+
+    static int maxLinks(ConnectionOptions o) {
+        return o.maxLinks() != null ? o.maxLinks() : ConnectionOptions.DEFAULT_MAX_LINKS;
+    }
+
+    static long maxMessageSize(ConnectionOptions o) {
+        return o.maxMessageSize() != null ? o.maxMessageSize() : ConnectionOptions.DEFAULT_MAX_MESSAGE_SIZE;
+    }
+
+    static int maxUnsettled(ConnectionOptions o) {
+        return o.maxUnsettled() != null ? o.maxUnsettled() : ConnectionOptions.DEFAULT_MAX_UNSETTLED;
     }
 
     ConnectionOptions options() {
@@ -399,32 +434,63 @@ public final class ConnectionDriver {
     // ---- I/O
 
     /**
-     * @return the buffer to read network input into; empty once input is closed
+     * @return the buffer to read network input into; null once input is closed
      */
     public ByteBuffer inputBuffer() {
-        return transport.capacity() > 0 ? transport.tail() : null;
+        return !failed && transport.capacity() > 0 ? transport.tail() : null;
     }
 
     /**
      * @return how much input the driver can take now; negative once input is closed
      */
     public int inputCapacity() {
-        return transport.capacity();
+        return failed ? -1 : transport.capacity();
     }
 
-    /** Processes what was put into {@link #inputBuffer()}. A protocol error closes the transport with that error. */
+    /**
+     * Processes what was put into {@link #inputBuffer()}. Whatever the bytes are, this returns
+     * normally: a protocol violation, a limit exceeded or a failure inside proton-j closes the
+     * connection with a condition, which {@link #dispatch()} reports.
+     */
     public void processInput() {
+        if (failed) {
+            return;
+        }
         try {
             transport.process();
         } catch (TransportException e) {
             // proton-j records the condition and closes the transport; dispatch() reports it.
+        } catch (RuntimeException e) {
+            fail(new ErrorCondition("amqp:connection:framing-error", "cannot process the peer's input: " + describe(e)), e);
+        }
+        closeOversizedLinks();
+    }
+
+    /** Closes the receiving links whose incoming message went over the max message size. */
+    private void closeOversizedLinks() {
+        for (FrameGuard.Oversized o : guard.takeOversized()) {
+            ReceiverImpl r = connection.receiverNamed(o.name());
+            LOG.warn("closing {} of {}: an incoming message of at least {} bytes is larger than the max message size {}",
+                    r != null ? r : "receiver(" + o.name() + ")", connection, o.bytes(), maxMessageSize(options));
+            if (r != null && !r.locallyClosed()) {
+                r.engine.setCondition(Conditions.toEngine(new ErrorCondition("amqp:link:message-size-exceeded",
+                        "a message of at least " + o.bytes() + " bytes is larger than the max message size "
+                                + maxMessageSize(options) + " (ConnectionOptions.maxMessageSize)")));
+                r.engine.close();
+            }
         }
     }
 
     /** The peer closed its side, or reading failed. */
     public void inputClosed() {
-        if (transport.capacity() >= 0) {
-            transport.close_tail();
+        if (!failed && transport.capacity() >= 0) {
+            try {
+                transport.close_tail();
+            } catch (TransportException e) {
+                // recorded by proton-j
+            } catch (RuntimeException e) {
+                fail(new ErrorCondition("amqp:connection:framing-error", "cannot process the end of the peer's input: " + describe(e)), e);
+            }
         }
     }
 
@@ -432,8 +498,21 @@ public final class ConnectionDriver {
      * @return the bytes to write, or null if there are none now; see {@link #outputClosed()}
      */
     public ByteBuffer outputBuffer() {
-        int pending = transport.pending();
-        return pending > 0 ? transport.head() : null;
+        return pending() > 0 ? transport.head() : null;
+    }
+
+    /** @return proton-j's pending output: bytes, 0, or negative once the output is over */
+    private int pending() {
+        if (outputBroken) {
+            return -1;
+        }
+        try {
+            return transport.pending();
+        } catch (RuntimeException e) {
+            outputBroken = true;
+            fail(new ErrorCondition("amqp:internal-error", "cannot produce output: " + describe(e)), e);
+            return -1;
+        }
     }
 
     /**
@@ -457,14 +536,72 @@ public final class ConnectionDriver {
      * @return true once the driver will never produce more output
      */
     public boolean outputClosed() {
-        return transport.pending() < 0;
+        return pending() < 0;
     }
 
     /**
      * @return true once the driver will take no more input
      */
     public boolean inputIsClosed() {
-        return transport.capacity() < 0;
+        return failed || transport.capacity() < 0;
+    }
+
+    /** @return true once the transport has ended in both directions */
+    private boolean transportEnded() {
+        return inputIsClosed() && outputClosed();
+    }
+
+    /**
+     * Ends the output once the input is over and the output has nothing left to send: nothing the
+     * peer can do will make more of it. Without this a transport whose peer left before the AMQP
+     * header (proton-j then waits for it forever) would keep its socket open.
+     */
+    private void endOutputIfSpent() {
+        if (inputIsClosed() && pending() == 0) {
+            transport.close_head();
+        }
+    }
+
+    /**
+     * Our own processing of this connection failed (never the application's): the connection
+     * closes with the condition (a close frame carries it where the output still works), takes no
+     * more input, and reports {@code onTransportError}. The container and its other connections go on.
+     *
+     * @param condition why
+     * @param cause what was thrown, logged; may be null
+     */
+    private void fail(ErrorCondition condition, Throwable cause) {
+        if (failed) {
+            return;
+        }
+        failed = true;
+        if (cause != null) {
+            LOG.warn("closing {}: {}", connection, condition, cause);
+        } else {
+            LOG.warn("closing {}: {}", connection, condition);
+        }
+        if (ioError == null) {
+            ioError = condition;
+        }
+        try {
+            transport.setCondition(Conditions.toEngine(condition));
+        } catch (RuntimeException e) {
+            outputBroken = true; // no close frame then: the socket just closes
+        }
+    }
+
+    /**
+     * Notes that the application's handler threw this (so that {@link #dispatch()} lets it
+     * propagate instead of closing the connection for it).
+     *
+     * @param t what the handler threw
+     */
+    void applicationFailed(Throwable t) {
+        applicationFailure = t;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.toString();
     }
 
     /**
@@ -490,9 +627,7 @@ public final class ConnectionDriver {
         if (ioError == null) {
             ioError = condition;
         }
-        if (transport.capacity() >= 0) {
-            transport.close_tail();
-        }
+        inputClosed();
         transport.close_head();
     }
 
@@ -500,9 +635,7 @@ public final class ConnectionDriver {
     public void abort(ErrorCondition condition) {
         aborted = true;
         ioError = condition;
-        if (transport.capacity() >= 0) {
-            transport.close_tail();
-        }
+        inputClosed();
         transport.close_head();
     }
 
@@ -513,16 +646,40 @@ public final class ConnectionDriver {
      * @return the next deadline in the same clock, or 0 for none
      */
     public long tick(long nowMillis) {
-        if (transportClosed) {
+        if (transportClosed || failed) {
             return 0;
         }
-        long deadline = transport.tick(nowMillis);
+        long deadline;
+        try {
+            deadline = transport.tick(nowMillis);
+        } catch (RuntimeException e) {
+            fail(new ErrorCondition("amqp:internal-error", "cannot advance the connection's timers: " + describe(e)), e);
+            return 0;
+        }
         org.apache.qpid.proton.amqp.transport.ErrorCondition local = engineConnection.getCondition();
         if (ioError == null && local != null && IDLE_TIMEOUT_EXPIRED.equals(local.getDescription())) {
             // the engine closed for a local idle timeout: report that, not the "connection aborted" it leaves behind
             ioError = Conditions.fromEngine(local);
         }
         return deadline;
+    }
+
+    /**
+     * @return how long the connection may take to open (the options' handshake timeout), zero for no limit
+     */
+    public java.time.Duration handshakeTimeout() {
+        return options.handshakeTimeout() != null ? options.handshakeTimeout() : ConnectionOptions.DEFAULT_HANDSHAKE_TIMEOUT;
+    }
+
+    /**
+     * The peer's AMQP open did not arrive in time: the connection closes with
+     * {@code amqp:resource-limit-exceeded} and {@code onTransportError}.
+     *
+     * @param timeout the timeout that passed
+     */
+    public void handshakeTimedOut(java.time.Duration timeout) {
+        fail(new ErrorCondition("amqp:resource-limit-exceeded", "handshake timeout: the connection did not open within "
+                + timeout.toMillis() + " ms (ConnectionOptions.handshakeTimeout)"), null);
     }
 
     /** Reports that the network connection is established: calls {@code onTransportOpen}. */
@@ -536,18 +693,27 @@ public final class ConnectionDriver {
     /**
      * Runs the handler callbacks for every event the engine has collected, then, once the
      * transport has closed in both directions, the final {@code onTransportError}/{@code onTransportClose}.
-     * A callback's exception propagates to the caller.
+     * A callback's exception propagates to the caller; a failure of our own (or proton-j's) while
+     * handling an event closes this connection instead.
      */
     public void dispatch() {
         Event e;
         while ((e = collector.peek()) != null) {
             try {
                 adapter.handle(e);
+            } catch (PeerViolation v) {
+                fail(v.condition, null);
+            } catch (RuntimeException ex) {
+                if (ex == applicationFailure) {
+                    throw ex;
+                }
+                fail(new ErrorCondition("amqp:internal-error", "cannot handle " + e.getType() + ": " + describe(ex)), ex);
             } finally {
                 collector.pop();
             }
         }
-        if (!transportClosed && !awaitingReconnect && transport.isClosed()) {
+        endOutputIfSpent();
+        if (!transportClosed && !awaitingReconnect && transportEnded()) {
             ErrorCondition err = transportError();
             if (err == null && !aborted && unexpectedEnd()) {
                 // the transport ended (a TLS layer gives up quietly, for one) with the connection still wanted
@@ -573,7 +739,8 @@ public final class ConnectionDriver {
      * @return true if {@link #dispatch()} has callbacks to run
      */
     public boolean needsDispatch() {
-        return collector.peek() != null || (!transportClosed && !awaitingReconnect && transport.isClosed());
+        return collector.peek() != null
+                || (!transportClosed && !awaitingReconnect && (transportEnded() || inputIsClosed() && pending() == 0));
     }
 
     /** Runs {@code onConnectionWake}. */

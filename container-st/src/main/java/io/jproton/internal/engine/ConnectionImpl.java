@@ -35,7 +35,7 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
 
     @Override
     MessagingHandler handler() {
-        return handler != null ? handler : driver.container().handler();
+        return guard(handler != null ? handler : driver.container().handler());
     }
 
     /** Moves to a new engine connection (reconnect) that sends the same open frame as the old one. */
@@ -217,6 +217,21 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
     @Override
     public void wake() {
         driver.host().wake();
+    }
+
+    /**
+     * @param name a link name
+     * @return the receiving link of that name that is not closed locally, or null
+     */
+    ReceiverImpl receiverNamed(String name) {
+        for (SessionImpl s : sessions) {
+            for (LinkImpl l : s.links) {
+                if (l instanceof ReceiverImpl r && !r.locallyClosed() && name.equals(r.engine.getName())) {
+                    return r;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -24,6 +24,7 @@ final class DeliveryImpl extends TransferImpl implements Delivery {
         if (!engine.isSettled()) {
             engine.disposition(state);
             engine.settle();
+            settledLocally(); // room under max unsettled may have opened
             link.touched();
         }
     }
@@ -36,6 +37,22 @@ final class DeliveryImpl extends TransferImpl implements Delivery {
     @Override
     public void reject() {
         settleWith("reject", new Rejected());
+    }
+
+    @Override
+    void settledLocally() {
+        ((ReceiverImpl) link).topUpCredit();
+    }
+
+    /**
+     * Rejects with a condition (C++ has no such call; used when a message cannot be decoded).
+     *
+     * @param error why
+     */
+    void reject(io.jproton.ErrorCondition error) {
+        Rejected r = new Rejected();
+        r.setError(Conditions.toEngine(error));
+        settleWith("reject", r);
     }
 
     @Override

@@ -52,6 +52,14 @@ public interface DriverHost {
     }
 
     /**
+     * @return true if a lost transport would be replaced now (reconnect is on and the connection
+     *         is not closing): a peer's {@code amqp:connection:forced} close then counts as lost
+     */
+    default boolean reconnects() {
+        return false;
+    }
+
+    /**
      * The application updated the connection's options (reconnect and failover settings may have changed).
      *
      * @param options the connection's options now

@@ -11,7 +11,11 @@ import org.apache.qpid.proton.engine.EndpointState;
 /** The common part of the endpoint implementations: confinement check, state, close. Confined. */
 abstract class EndpointImpl implements Endpoint {
     final ConnectionDriver driver;
+    /** The application's handler for this endpoint, or null to use its parent's. */
     MessagingHandler handler;
+    /** The last handler guarded for this endpoint, and its guard (one allocation per handler, not per call). */
+    private MessagingHandler guardedApp;
+    private GuardedHandler guarded;
 
     EndpointImpl(ConnectionDriver driver) {
         this.driver = driver;
@@ -20,9 +24,25 @@ abstract class EndpointImpl implements Endpoint {
     abstract org.apache.qpid.proton.engine.Endpoint engine();
 
     /**
-     * @return the handler for this endpoint's events, falling back to its parent's
+     * @return the handler for this endpoint's events, falling back to its parent's, as the
+     *         driver calls it (through a {@link GuardedHandler})
      */
     abstract MessagingHandler handler();
+
+    /**
+     * @param app an application handler
+     * @return the handler as the driver calls it
+     */
+    final MessagingHandler guard(MessagingHandler app) {
+        if (app instanceof GuardedHandler g) {
+            return g;
+        }
+        if (app != guardedApp) {
+            guardedApp = app;
+            guarded = new GuardedHandler(app, driver);
+        }
+        return guarded;
+    }
 
     final void check(String what) {
         driver.host().checkAccess(what);

@@ -61,7 +61,7 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
 
     @Override
     MessagingHandler handler() {
-        return handler != null ? handler : session.handler();
+        return handler != null ? guard(handler) : session.handler();
     }
 
     /** Applies the options common to senders and receivers before the attach goes out. */

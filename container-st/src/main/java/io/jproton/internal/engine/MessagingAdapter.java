@@ -1,5 +1,6 @@
 package io.jproton.internal.engine;
 
+import io.jproton.ErrorCondition;
 import io.jproton.Message;
 import io.jproton.MessagingHandler;
 import io.jproton.internal.codec.MessageCodec;
@@ -58,9 +59,9 @@ final class MessagingAdapter {
     private void connectionRemoteClose() {
         ConnectionImpl c = driver.connectionImpl();
         org.apache.qpid.proton.amqp.transport.ErrorCondition cond = c.engine.getRemoteCondition();
-        if (cond != null && FORCED.equals(cond.getCondition())) {
-            // as Proton C++: a peer that forces the connection closed (a broker shutting down) is a
-            // lost transport, so that reconnect can take over; no connection callbacks
+        if (cond != null && FORCED.equals(cond.getCondition()) && driver.host().reconnects()) {
+            // as Proton C++: with reconnect on, a peer that forces the connection closed (a broker
+            // shutting down) is a lost transport, so that reconnect can take over; no connection callbacks
             driver.lostTransport(Conditions.fromEngine(cond));
             return;
         }
@@ -141,7 +142,7 @@ final class MessagingAdapter {
             } else {
                 s.draining = false;
             }
-            if (snd.getCredit() > 0 && snd.getLocalState() == EndpointState.ACTIVE
+            if (s.usableCredit() > 0 && snd.getLocalState() == EndpointState.ACTIVE
                     && snd.getRemoteState() == EndpointState.ACTIVE) {
                 s.handler().onSendable(s);
             }
@@ -161,6 +162,21 @@ final class MessagingAdapter {
 
     private void received(ReceiverImpl r, org.apache.qpid.proton.engine.Delivery d) {
         Object ctx = d.getContext();
+        if (!(ctx instanceof DeliveryImpl)) {
+            if (r.engine.getQueued() > r.engine.getCredit()) {
+                // the peer sent more than the credit it was given: as Proton C++ would on a window violation
+                throw new PeerViolation("amqp:link:transfer-limit-exceeded", "transfers on " + r + " beyond its credit: "
+                        + r.engine.getQueued() + " deliveries for " + r.engine.getCredit() + " credit");
+            }
+            if (d.isAborted()) {
+                // the peer gave up on this delivery part way: drop it, and go on with the next one
+                r.engine.advance();
+                d.settle();
+                r.drainFinished();
+                r.topUpCredit();
+                return;
+            }
+        }
         if (d.isReadable() && !d.isPartial() && !(ctx instanceof DeliveryImpl)) {
             DeliveryImpl delivery = new DeliveryImpl(d, r);
             // the delivery's own bytes, handed over by the engine: decoded in place when they are one array
@@ -172,13 +188,25 @@ final class MessagingAdapter {
                 }
             } else {
                 Message m;
-                if (data.hasArray()) {
-                    m = MessageCodec.decode(data.array(), data.arrayOffset() + data.position(), data.remaining());
-                } else {
-                    int size = data.remaining();
-                    byte[] buf = r.readBuffer(size);
-                    data.get(buf, 0, size);
-                    m = MessageCodec.decode(buf, 0, size);
+                try {
+                    if (data.hasArray()) {
+                        m = MessageCodec.decode(data.array(), data.arrayOffset() + data.position(), data.remaining());
+                    } else {
+                        int size = data.remaining();
+                        byte[] buf = r.readBuffer(size);
+                        data.get(buf, 0, size);
+                        m = MessageCodec.decode(buf, 0, size);
+                    }
+                } catch (RuntimeException undecodable) {
+                    // one peer's bad message costs that delivery only
+                    ErrorCondition error = new ErrorCondition("amqp:decode-error", undecodable.getMessage());
+                    r.handler().onMessageDecodeError(delivery, error);
+                    if (!d.isSettled()) {
+                        delivery.reject(error);
+                    }
+                    r.drainFinished();
+                    r.topUpCredit();
+                    return;
                 }
                 r.handler().onMessage(delivery, m);
                 if (r.autoAccept && !d.isSettled()) {
@@ -206,7 +234,11 @@ final class MessagingAdapter {
         if (d.remotelySettled()) {
             h.onTrackerSettle(t);
             if (s.autoSettle && !d.isSettled()) {
+                boolean blocked = s.blockedByUnsettled();
                 d.settle();
+                if (blocked) {
+                    s.sendableAgain(); // room opened under max unsettled
+                }
             }
         }
         d.clear();

@@ -112,20 +112,33 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
         }
     }
 
-    /** Keeps the credit window topped up: refills once half of it is used, so flow frames stay few. */
+    /**
+     * Keeps the credit window topped up: refills once half of it is used, so flow frames stay few;
+     * but never lets unsettled deliveries and credit together pass the connection's max unsettled,
+     * so that an application that does not settle pauses the peer instead of piling up deliveries.
+     */
     void topUpCredit() {
         int window = creditWindow;
         if (window > 0 && !draining) {
             int credit = engine.getCredit();
             if (credit <= window / 2) {
-                engine.flow(window - credit);
+                int grant = Math.min(window - credit, ConnectionDriver.maxUnsettled(driver.options()) - engine.getUnsettled() - credit);
+                if (grant > 0) {
+                    engine.flow(grant);
+                }
             }
         }
     }
 
+    /** The largest message whose bytes are read into the reused buffer; a larger one gets a buffer of its own. */
+    private static final int MAX_REUSED_READ = 64 * 1024;
+
     byte[] readBuffer(int size) {
+        if (size > MAX_REUSED_READ) {
+            return new byte[size]; // not kept: one large message must not pin its size for the link's life
+        }
         if (readBuffer.length < size) {
-            readBuffer = new byte[Math.max(size, readBuffer.length * 2)];
+            readBuffer = new byte[Math.max(size, Math.min(MAX_REUSED_READ, readBuffer.length * 2))];
         }
         return readBuffer;
     }

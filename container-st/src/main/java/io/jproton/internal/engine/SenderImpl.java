@@ -86,6 +86,34 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
         return t;
     }
 
+    /**
+     * The credit this sender may use: the peer's credit, capped by the room left under the
+     * connection's max unsettled (so a peer that grants credit but never settles cannot make
+     * this end hold deliveries without bound).
+     */
+    @Override
+    public int credit() {
+        check("credit");
+        return usableCredit();
+    }
+
+    int usableCredit() {
+        return Math.max(0, Math.min(engine.getCredit(), ConnectionDriver.maxUnsettled(driver.options()) - engine.getUnsettled()));
+    }
+
+    /** @return true while the peer's credit is held back only by max unsettled */
+    boolean blockedByUnsettled() {
+        return engine.getCredit() > 0 && usableCredit() == 0;
+    }
+
+    /** Calls {@code onSendable} if this sender can send: after room opened under max unsettled. */
+    void sendableAgain() {
+        if (usableCredit() > 0 && engine.getLocalState() == org.apache.qpid.proton.engine.EndpointState.ACTIVE
+                && engine.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.ACTIVE) {
+            handler().onSendable(this);
+        }
+    }
+
     @Override
     public void returnCredit() {
         check("returnCredit");

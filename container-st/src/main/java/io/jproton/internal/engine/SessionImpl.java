@@ -61,7 +61,7 @@ final class SessionImpl extends EndpointImpl implements Session {
 
     @Override
     MessagingHandler handler() {
-        return handler != null ? handler : driver.connectionImpl().handler();
+        return handler != null ? guard(handler) : driver.connectionImpl().handler();
     }
 
     @Override

@@ -26,6 +26,15 @@ final class TrackerImpl extends TransferImpl implements Tracker {
         return engine.remotelySettled();
     }
 
+    /** A settle that brings the sender back under max unsettled makes it sendable again. */
+    @Override
+    void settledLocally() {
+        SenderImpl s = (SenderImpl) link;
+        if (s.engine.getUnsettled() == ConnectionDriver.maxUnsettled(s.driver.options()) - 1 && s.engine.getCredit() > 0) {
+            s.driver.host().addWork(s::sendableAgain);
+        }
+    }
+
     @Override
     public String toString() {
         return "tracker(" + link + ")";

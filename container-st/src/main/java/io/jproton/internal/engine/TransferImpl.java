@@ -47,8 +47,13 @@ abstract class TransferImpl implements Transfer {
         link.check("settle");
         if (!engine.isSettled()) {
             engine.settle();
+            settledLocally();
             link.touched();
         }
+    }
+
+    /** After a local settle: a receiver may grant credit again (room under max unsettled). */
+    void settledLocally() {
     }
 
     @Override

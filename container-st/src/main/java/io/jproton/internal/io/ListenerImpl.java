@@ -19,6 +19,14 @@ import java.util.function.Consumer;
  * multi-threaded container; the rest is confined to the loop.
  */
 public final class ListenerImpl implements Listener, Selectable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.jproton.connection");
+    /** Connections accepted per loop turn at most, so that a flood of connects does not starve the loop's other work. */
+    static final int MAX_ACCEPTS_PER_TURN = 64;
+    /** The first and the longest pause in accepting after an accept failed (out of file descriptors, say). */
+    private static final long FIRST_BACKOFF_MILLIS = 50;
+    private static final long MAX_BACKOFF_MILLIS = 1000;
+    /** A repeated warning (refused connections, failed accepts) is logged at most this often. */
+    private static final long WARN_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
     private final EventLoop loop;
     private final Container container;
     private final ListenHandler handler;
@@ -28,6 +36,11 @@ public final class ListenerImpl implements Listener, Selectable {
     private SelectionKey key;
     private volatile int port = -1;
     private boolean closed;
+    /** Accepted connections of this listener that have not finished (thread-safe: they finish on any loop). */
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private long backoffMillis;
+    private long lastAcceptWarning = System.nanoTime() - WARN_EVERY_NANOS;
+    private long lastRefusalWarning = System.nanoTime() - WARN_EVERY_NANOS;
 
     /**
      * @param loop the loop that accepts
@@ -102,17 +115,74 @@ public final class ListenerImpl implements Listener, Selectable {
         });
     }
 
+    /**
+     * Accepts what is waiting, at most {@link #MAX_ACCEPTS_PER_TURN} per turn. A failed accept (for
+     * example, the process is out of file descriptors) pauses accepting, 50 ms at first and doubling
+     * to a second while it keeps failing, instead of retrying at once and spinning; the warning is
+     * logged once a minute at most.
+     */
     @Override
     public void onReady(int readyOps) {
         try {
             SocketChannel s;
-            while (!closed && (s = channel.accept()) != null) {
+            for (int i = 0; i < MAX_ACCEPTS_PER_TURN && !closed && (s = channel.accept()) != null; i++) {
+                backoffMillis = 0;
                 onAccept.accept(this, s);
             }
         } catch (IOException e) {
-            // a failed accept (for example too many open files) loses only that connection attempt
-            org.slf4j.LoggerFactory.getLogger(ListenerImpl.class).warn("accept on port {} failed: {}", port, e.toString());
+            backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+            long now = System.nanoTime();
+            if (now - lastAcceptWarning >= WARN_EVERY_NANOS) {
+                lastAcceptWarning = now;
+                LOG.warn("accept on port {} failed: {}; accepting pauses for up to {} ms at a time while it fails", port, e.toString(),
+                        MAX_BACKOFF_MILLIS);
+            }
+            pauseAccepting(backoffMillis);
         }
+    }
+
+    private void pauseAccepting(long millis) {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        key.interestOps(0);
+        loop.schedule(java.time.Duration.ofMillis(millis), () -> {
+            if (!closed && key.isValid()) {
+                key.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        });
+    }
+
+    /**
+     * Counts an accepted connection against the listener's limit. Confined to the loop.
+     *
+     * @param max the most connections this listener keeps open
+     * @return true if the connection may be kept; false if it must be closed (the limit is reached)
+     */
+    public boolean admit(int max) {
+        if (open.get() >= max) {
+            long now = System.nanoTime();
+            if (now - lastRefusalWarning >= WARN_EVERY_NANOS) {
+                lastRefusalWarning = now;
+                LOG.warn("listener on port {} refuses connections: it has {} open, its limit (ConnectionOptions.maxConnections)",
+                        port, max);
+            }
+            return false;
+        }
+        open.incrementAndGet();
+        return true;
+    }
+
+    /** An admitted connection has finished. Thread-safe. */
+    public void connectionFinished() {
+        open.decrementAndGet();
+    }
+
+    /**
+     * @return connections of this listener that have not finished; thread-safe
+     */
+    public int openConnections() {
+        return open.get();
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     private TimerQueue.Timer tickTimer;
     private long tickDeadline;
     private TimerQueue.Timer idleTimer;
+    private TimerQueue.Timer handshakeTimer;
     private long lastActive;
     private io.jproton.ReconnectOptions reconnect;
     private java.util.List<String[]> targets;
@@ -133,6 +134,11 @@ public final class SocketConnection implements DriverHost, Selectable {
     }
 
     @Override
+    public boolean reconnects() {
+        return reconnect != null && !stopping && !driver.locallyClosed();
+    }
+
+    @Override
     public void optionsUpdated(io.jproton.ConnectionOptions options) {
         if (options.reconnect() != null && targetsOf != null) {
             reconnect(options.reconnect(), targetsOf.apply(options));
@@ -158,6 +164,10 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
         closeChannel();
         connected = false;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel(); // each attempt has a handshake timeout of its own
+            handshakeTimer = null;
+        }
         reconnectTimer = loop.schedule(reconnect.delayBefore(attempts), () -> inContext(this::attempt));
         return true;
     }
@@ -181,6 +191,7 @@ public final class SocketConnection implements DriverHost, Selectable {
      * @param port port
      */
     public void connect(String host, int port) {
+        armHandshakeTimer();
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
@@ -206,6 +217,7 @@ public final class SocketConnection implements DriverHost, Selectable {
      * @param accepted the socket
      */
     public void accepted(SocketChannel accepted) {
+        armHandshakeTimer();
         channel = accepted;
         try {
             channel.configureBlocking(false);
@@ -290,31 +302,67 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
     }
 
-    /** Runs callbacks for what happened, writes what they produced, and closes when the transport is done. */
+    /**
+     * Runs callbacks for what happened, writes what they produced, advances the engine's timers
+     * (and writes what that produced, in the same round: empty frames, an idle-timeout close), and
+     * closes when the transport is done.
+     */
     void process() {
         if (finished) {
             return;
         }
+        long now;
         processing = true;
         try {
-            do {
-                driver.dispatch();
-                if (!driver.finished()) {
-                    write();
-                }
-            } while (driver.needsDispatch());
+            dispatchAndWrite();
+            now = engineMillis();
+            if (!driver.finished()) {
+                updateTicks(now);
+                dispatchAndWrite();
+            }
         } finally {
             processing = false;
         }
-        if (attempts > 0 && driver.remotelyOpen()) {
-            attempts = 0; // reconnected: the next loss starts the delays over
+        if (driver.remotelyOpen()) {
+            if (attempts > 0) {
+                attempts = 0; // reconnected: the next loss starts the delays over
+            }
+            if (handshakeTimer != null) {
+                handshakeTimer.cancel();
+                handshakeTimer = null;
+            }
         }
         if (driver.finished()) {
             finish();
         } else {
-            long now = engineMillis();
-            updateTicks(now);
             watchIdle(now);
+        }
+    }
+
+    private void dispatchAndWrite() {
+        do {
+            driver.dispatch();
+            if (!driver.finished()) {
+                write();
+            }
+        } while (driver.needsDispatch());
+    }
+
+    /** Closes the connection unless the peer's AMQP open arrives within the options' handshake timeout. */
+    private void armHandshakeTimer() {
+        Duration timeout = driver.handshakeTimeout();
+        if (handshakeTimer == null && !timeout.isZero()) {
+            handshakeTimer = loop.schedule(timeout, () -> inContext(() -> {
+                handshakeTimer = null;
+                if (!finished && !driver.remotelyOpen()) {
+                    if (connected) {
+                        driver.handshakeTimedOut(timeout);
+                        markDirty();
+                    } else {
+                        failed("connect timed out after " + timeout.toMillis() + " ms (ConnectionOptions.handshakeTimeout)");
+                    }
+                }
+            }));
         }
     }
 
@@ -407,6 +455,10 @@ public final class SocketConnection implements DriverHost, Selectable {
         if (idleTimer != null) {
             idleTimer.cancel();
             idleTimer = null;
+        }
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+            handshakeTimer = null;
         }
         onFinished.accept(this);
     }
