@@ -209,7 +209,7 @@ public final class ConnectionDriver {
     private boolean unexpectedEnd() {
         return engineConnection.getLocalState() != org.apache.qpid.proton.engine.EndpointState.CLOSED
                 && engineConnection.getRemoteState() != org.apache.qpid.proton.engine.EndpointState.CLOSED
-                && (!server || transportOpened && tlsConfigured());
+                && (!server || transportOpened);
     }
 
     private boolean tlsConfigured() {
@@ -720,7 +720,8 @@ public final class ConnectionDriver {
                 ioError = err = new ErrorCondition("amqp:connection:framing-error", tlsConfigured()
                         && engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
                         ? "TLS handshake failed: " + tlsFailure()
-                        : "connection ended unexpectedly");
+                        : engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
+                        ? "connection aborted before the peer opened it" : "connection ended unexpectedly");
             }
             if (err != null && !aborted && host.reconnectAfter(err)) {
                 awaitingReconnect = true; // no callbacks for a transport that is being replaced

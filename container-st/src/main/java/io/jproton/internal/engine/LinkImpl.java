@@ -39,6 +39,7 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
         fresh.setProperties(old.getProperties());
         fresh.setOfferedCapabilities(old.getOfferedCapabilities());
         fresh.setDesiredCapabilities(old.getDesiredCapabilities());
+        fresh.setMaxMessageSize(old.getMaxMessageSize());
         int credit = old.getCredit();
         draining = false;
         rebind(fresh);

@@ -27,6 +27,7 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
         r.engine.setSource(Termini.source(address, o.source()));
         r.engine.setTarget(Termini.target(null, o.target()));
         r.apply(o);
+        r.advertiseMaxMessageSize();
         r.engine.open();
         return r;
     }
@@ -74,8 +75,17 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
         }
         engine.setTarget(tgt);
         apply(o);
+        advertiseMaxMessageSize();
         engine.open();
         touched();
+    }
+
+    /** Puts the connection's max message size on the attach (AMQP {@code max-message-size}); enforced by {@link FrameGuard}. */
+    private void advertiseMaxMessageSize() {
+        long max = ConnectionDriver.maxMessageSize(driver.options());
+        if (max > 0) {
+            engine.setMaxMessageSize(org.apache.qpid.proton.amqp.UnsignedLong.valueOf(max));
+        }
     }
 
     @Override
