@@ -153,6 +153,24 @@ public class Container {
     }
 
     /**
+     * Listens with a handler and options for accepted connections: the options (over the
+     * container's {@link #serverConnectionOptions server defaults}) apply to every accepted
+     * connection, and the handler's {@link ListenHandler#onAccept} options over them. The listener
+     * settings among the options ({@link ConnectionOptions#maxConnections}) are read from these.
+     * Thread-safety as {@link #listen(String)}.
+     *
+     * @param url {@code [host]:port}; port 0 picks a free port
+     * @param handler the listener's handler
+     * @param options options for accepted connections and the listener's settings; may be null
+     * @return the listener
+     * @throws IllegalArgumentException for a bad URL, or an {@code amqps} URL without server TLS options
+     */
+    @ThreadSafe(always = false)
+    public Listener listen(String url, ListenHandler handler, ConnectionOptions options) {
+        return core.listen(url, handler, options);
+    }
+
+    /**
      * @param url {@code [amqp://]host[:port]/address}
      * @return a sender to the URL's address
      */
