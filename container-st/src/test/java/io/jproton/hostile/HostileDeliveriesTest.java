@@ -23,7 +23,7 @@ import io.jproton.Receiver;
 import io.jproton.ReceiverOptions;
 import io.jproton.internal.codec.MessageCodec;
 import io.jproton.testkit.AmqpFrames;
-import io.jproton.testkit.ServerEngine;
+import io.jproton.testkit.EngineHarness;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.qpid.proton.amqp.messaging.Rejected;
@@ -57,11 +57,11 @@ public class HostileDeliveriesTest {
     };
 
     /** A server engine with an attached link on which the peer sends, and the credit it was given (10). */
-    private ServerEngine receiving(MessagingHandler h, ConnectionOptions o) {
-        ServerEngine s = new ServerEngine(h, o);
+    private EngineHarness receiving(MessagingHandler h, ConnectionOptions o) {
+        EngineHarness s = EngineHarness.server(h, o);
         List<AmqpFrames.Frame> out = s.feed(concat(AMQP_HEADER, f.frame(0, open("hostile"), null), f.frame(0, begin(null), null),
                 f.frame(0, attach("in", 0, true, "q"), null)));
-        assertNull(ServerEngine.closeCondition(out));
+        assertNull(EngineHarness.closeCondition(out));
         return s;
     }
 
@@ -80,7 +80,7 @@ public class HostileDeliveriesTest {
 
     @Test
     public void anUndecodableMessageIsRejectedAndTheLinkGoesOn() {
-        ServerEngine s = receiving(recorder, null);
+        EngineHarness s = receiving(recorder, null);
         byte[] garbage = {0x00, 0x53, 0x77, (byte) 0xb1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'x'}; // a string claiming 2 GiB
         List<AmqpFrames.Frame> out = s.feed(concat(f.frame(0, transfer(0, 0L, false, false), garbage),
                 f.frame(0, transfer(0, 1L, false, false), message("after"))));
@@ -92,7 +92,7 @@ public class HostileDeliveriesTest {
         assertTrue("settled", first.getSettled());
         assertTrue("rejected: " + first.getState(), first.getState() instanceof Rejected);
         assertEquals("amqp:decode-error", ((Rejected) first.getState()).getError().getCondition().toString());
-        assertNull("the connection goes on", ServerEngine.closeCondition(out));
+        assertNull("the connection goes on", EngineHarness.closeCondition(out));
         assertFalse(s.engine.finished());
     }
 
@@ -104,7 +104,7 @@ public class HostileDeliveriesTest {
                 d.release();
             }
         };
-        ServerEngine s = receiving(releases, null);
+        EngineHarness s = receiving(releases, null);
         List<AmqpFrames.Frame> out = s.feed(f.frame(0, transfer(0, 0L, false, false), new byte[] {0x00, 0x53, 0x70, 0x45, 0x01}));
         Disposition d = find(out, Disposition.class);
         assertNotNull(out.toString(), d);
@@ -114,7 +114,7 @@ public class HostileDeliveriesTest {
     @Test
     public void anExceptionFromTheApplicationStillPropagates() {
         RuntimeException boom = new RuntimeException("boom");
-        ServerEngine s = receiving(new MessagingHandler() {
+        EngineHarness s = receiving(new MessagingHandler() {
             @Override
             public void onMessage(Delivery d, Message m) {
                 throw boom;
@@ -130,19 +130,19 @@ public class HostileDeliveriesTest {
 
     @Test
     public void anAbortedDeliveryIsDroppedAndTheNextOneFlows() {
-        ServerEngine s = receiving(recorder, null);
+        EngineHarness s = receiving(recorder, null);
         byte[] m = message("whole");
         Transfer abort = transfer(0, null, false, false);
         abort.setAborted(true);
         s.feed(concat(f.frame(0, transfer(0, 0L, true, false), java.util.Arrays.copyOf(m, 3)), f.frame(0, abort, null)));
         List<AmqpFrames.Frame> out = s.feed(f.frame(0, transfer(0, 1L, false, false), message("next")));
         assertEquals(List.of("next"), bodies);
-        assertNull(ServerEngine.closeCondition(out));
+        assertNull(EngineHarness.closeCondition(out));
     }
 
     @Test
     public void aMessageOverTheMaxSizeClosesItsLinkNotTheConnection() {
-        ServerEngine s = receiving(recorder, new ConnectionOptions().maxMessageSize(1000));
+        EngineHarness s = receiving(recorder, new ConnectionOptions().maxMessageSize(1000));
         byte[] chunk = new byte[600];
         List<AmqpFrames.Frame> out = s.feed(concat(f.frame(0, transfer(0, 0L, true, false), chunk),
                 f.frame(0, transfer(0, null, true, false), chunk), f.frame(0, transfer(0, null, true, false), chunk)));
@@ -150,22 +150,22 @@ public class HostileDeliveriesTest {
         assertNotNull("the link is closed: " + out, d);
         assertTrue(d.getClosed());
         assertEquals("amqp:link:message-size-exceeded", d.getError().getCondition().toString());
-        assertNull("the connection goes on", ServerEngine.closeCondition(out));
+        assertNull("the connection goes on", EngineHarness.closeCondition(out));
         // the peer goes on sending the message: nothing more is kept, nothing fails
         for (int i = 0; i < 100; i++) {
-            assertNull(ServerEngine.closeCondition(s.feed(f.frame(0, transfer(0, null, true, false), chunk))));
+            assertNull(EngineHarness.closeCondition(s.feed(f.frame(0, transfer(0, null, true, false), chunk))));
         }
         assertTrue(bodies.isEmpty());
     }
 
     @Test
     public void theReceiverAdvertisesTheMaxMessageSize() {
-        ServerEngine s = new ServerEngine(recorder, new ConnectionOptions().maxMessageSize(12345));
+        EngineHarness s = EngineHarness.server(recorder, new ConnectionOptions().maxMessageSize(12345));
         List<AmqpFrames.Frame> out = s.feed(concat(AMQP_HEADER, f.frame(0, open("p"), null), f.frame(0, begin(null), null),
                 f.frame(0, attach("in", 0, true, "q"), null)));
         org.apache.qpid.proton.amqp.transport.Attach a = find(out, org.apache.qpid.proton.amqp.transport.Attach.class);
         assertEquals(12345L, a.getMaxMessageSize().longValue());
-        ServerEngine byDefault = new ServerEngine(recorder, null);
+        EngineHarness byDefault = EngineHarness.server(recorder, null);
         a = find(byDefault.feed(concat(AMQP_HEADER, f.frame(0, open("p"), null), f.frame(0, begin(null), null),
                 f.frame(0, attach("in", 0, true, "q"), null))), org.apache.qpid.proton.amqp.transport.Attach.class);
         assertEquals(ConnectionOptions.DEFAULT_MAX_MESSAGE_SIZE, a.getMaxMessageSize().longValue());
@@ -173,12 +173,12 @@ public class HostileDeliveriesTest {
 
     @Test
     public void incompleteMessagesOnManyLinksTogetherAreBounded() {
-        ServerEngine s = receiving(recorder, new ConnectionOptions().maxMessageSize(1000));
+        EngineHarness s = receiving(recorder, new ConnectionOptions().maxMessageSize(1000));
         s.feed(concat(f.frame(0, attach("in2", 1, true, "q"), null), f.frame(0, attach("in3", 2, true, "q"), null)));
         byte[] chunk = new byte[400];
         List<AmqpFrames.Frame> out = s.feed(concat(f.frame(0, transfer(0, 0L, true, false), chunk),
                 f.frame(0, transfer(1, 1L, true, false), chunk), f.frame(0, transfer(2, 2L, true, false), chunk)));
-        org.apache.qpid.proton.amqp.transport.ErrorCondition closed = ServerEngine.closeCondition(out);
+        org.apache.qpid.proton.amqp.transport.ErrorCondition closed = EngineHarness.closeCondition(out);
         assertNotNull(out.toString(), closed);
         assertEquals("amqp:resource-limit-exceeded", closed.getCondition().toString());
     }
@@ -186,7 +186,7 @@ public class HostileDeliveriesTest {
     @Test
     public void aReceiverThatDoesNotSettleStopsGrantingCreditAtMaxUnsettled() {
         List<Delivery> held = new ArrayList<>();
-        ServerEngine s = receiving(new MessagingHandler() {
+        EngineHarness s = receiving(new MessagingHandler() {
             @Override
             public void onReceiverOpen(Receiver r) {
                 r.open(new ReceiverOptions().autoAccept(false).creditWindow(10));
@@ -226,7 +226,7 @@ public class HostileDeliveriesTest {
 
     @Test
     public void aPeerThatLeavesBeforeTheHeaderEndsTheTransport() {
-        ServerEngine s = new ServerEngine(recorder, null);
+        EngineHarness s = EngineHarness.server(recorder, null);
         s.feed(new byte[0]);
         s.closeInput();
         assertTrue("the transport ends: no socket is left open", s.transportClosed());
@@ -235,7 +235,7 @@ public class HostileDeliveriesTest {
 
     @Test
     public void aPeerThatLeavesHalfWayThroughTheHeaderEndsTheTransport() {
-        ServerEngine s = new ServerEngine(recorder, null);
+        EngineHarness s = EngineHarness.server(recorder, null);
         s.feed(new byte[] {'A', 'M', 'Q'});
         s.closeInput();
         assertTrue(s.transportClosed());

@@ -13,7 +13,7 @@ import static org.junit.Assert.assertTrue;
 import io.jproton.ConnectionOptions;
 import io.jproton.MessagingHandler;
 import io.jproton.testkit.AmqpFrames;
-import io.jproton.testkit.ServerEngine;
+import io.jproton.testkit.EngineHarness;
 import java.util.List;
 import org.apache.qpid.proton.amqp.UnsignedInteger;
 import org.apache.qpid.proton.amqp.transport.Detach;
@@ -56,11 +56,11 @@ public class ProtocolViolationTest {
 
     /** As {@link #violates(byte[], String, String)}, with {@code setup} fed first and answered before {@code bytes} come. */
     private void violates(byte[] setup, byte[] bytes, String condition, String inDescription, ConnectionOptions options) {
-        ServerEngine s = new ServerEngine(new MessagingHandler() { }, options);
+        EngineHarness s = EngineHarness.server(new MessagingHandler() { }, options);
         List<AmqpFrames.Frame> setupOut = s.feed(setup);
-        assertEquals("no close before the violation: " + setupOut, null, ServerEngine.closeCondition(setupOut));
+        assertEquals("no close before the violation: " + setupOut, null, EngineHarness.closeCondition(setupOut));
         List<AmqpFrames.Frame> out = s.feed(bytes);
-        org.apache.qpid.proton.amqp.transport.ErrorCondition closed = ServerEngine.closeCondition(out);
+        org.apache.qpid.proton.amqp.transport.ErrorCondition closed = EngineHarness.closeCondition(out);
         assertNotNull("a close frame with an error, got " + out, closed);
         assertEquals(out.toString(), condition, closed.getCondition().toString());
         assertTrue(closed.getDescription(), closed.getDescription().contains(inDescription));

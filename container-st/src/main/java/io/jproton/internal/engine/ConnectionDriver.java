@@ -44,6 +44,7 @@ public final class ConnectionDriver {
     private org.apache.qpid.proton.engine.Transport transport;
     private IdleBuffers idleBuffers;
     private FrameGuard guard;
+    private MidTransferSettlement midTransfer;
     /** The last exception the application's handler threw (see {@link GuardedHandler}). */
     private Throwable applicationFailure;
     /** Our own processing of this connection failed: no more input is taken. */
@@ -100,7 +101,8 @@ public final class ConnectionDriver {
         engineConnection.collect(collector);
         transport = Proton.transport();
         // every frame the peer sends passes the guard before proton-j handles it
-        guard = new FrameGuard((FrameHandler) transport, transport, maxLinks(options), maxMessageSize(options));
+        midTransfer = new MidTransferSettlement();
+        guard = new FrameGuard((FrameHandler) transport, transport, maxLinks(options), maxMessageSize(options), midTransfer);
         ((org.apache.qpid.proton.engine.impl.TransportImpl) transport).setFrameHandler(guard);
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
         transport.setChannelMax(ConnectionOptions.DEFAULT_MAX_SESSIONS - 1); // as Proton C++: 32767, unless the options say otherwise
@@ -520,6 +522,21 @@ public final class ConnectionDriver {
      */
     public void outputWritten(int n) {
         transport.pop(n);
+        try {
+            midTransfer.afterOutput((FrameHandler) transport);
+        } catch (RuntimeException e) {
+            fail(new ErrorCondition("amqp:internal-error", "cannot settle a delivery after sending it: " + describe(e)), e);
+        }
+    }
+
+    /**
+     * Notes a delivery just sent, which may span frames (see {@link MidTransferSettlement}).
+     *
+     * @param d the delivery
+     * @param bytes its size
+     */
+    void sent(org.apache.qpid.proton.engine.Delivery d, int bytes) {
+        midTransfer.sent(d, bytes, transport.getRemoteMaxFrameSize());
     }
 
     /**

@@ -53,6 +53,7 @@ final class FrameGuard implements FrameHandler {
     static final long ENGINE_HANDLE_MAX = 65535;
 
     private final FrameHandler engine;
+    private final MidTransferSettlement midTransfer;
     private final org.apache.qpid.proton.engine.Transport transport;
     private final int maxLinks;
     private final long maxMessageSize;
@@ -93,9 +94,12 @@ final class FrameGuard implements FrameHandler {
      * @param transport the same transport, whose channel-max (as advertised) the peer must keep to
      * @param maxLinks the most links attached at once
      * @param maxMessageSize the largest incoming message, 0 for no limit
+     * @param midTransfer holds back the peer's settlement of deliveries still being sent
      */
-    FrameGuard(FrameHandler engine, org.apache.qpid.proton.engine.Transport transport, int maxLinks, long maxMessageSize) {
+    FrameGuard(FrameHandler engine, org.apache.qpid.proton.engine.Transport transport, int maxLinks, long maxMessageSize,
+               MidTransferSettlement midTransfer) {
         this.engine = engine;
+        this.midTransfer = midTransfer;
         this.transport = transport;
         this.maxLinks = maxLinks;
         this.maxMessageSize = maxMessageSize;
@@ -125,6 +129,9 @@ final class FrameGuard implements FrameHandler {
             return reject(v.condition, null);
         }
         try {
+            if (checked.getBody() instanceof Disposition d) {
+                return midTransfer.handle(engine, checked, d);
+            }
             return engine.handleFrame(checked);
         } catch (DecodeException e) {
             throw e;

@@ -78,6 +78,7 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
         org.apache.qpid.proton.engine.Delivery d = engine.delivery(driver.nextTag());
         engine.send(buf.array(), 0, buf.position());
         engine.advance();
+        driver.sent(d, buf.position());
         TrackerImpl t = new TrackerImpl(d, this);
         if (engine.getSenderSettleMode() == org.apache.qpid.proton.amqp.transport.SenderSettleMode.SETTLED) {
             d.settle();

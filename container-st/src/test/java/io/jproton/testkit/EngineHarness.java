@@ -10,20 +10,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A server-side {@link ConnectionEngine} that a test feeds raw bytes, as a peer on the network
- * would send them, and whose output it reads back as frames. Records the transport error the
- * handler saw. Not thread-safe.
+ * A {@link ConnectionEngine} that a test feeds raw bytes, as a peer on the network would send
+ * them, and whose output it reads back as frames. Records the transport error the handler saw.
+ * Not thread-safe.
  */
-public final class ServerEngine {
+public final class EngineHarness {
     public final ConnectionEngine engine;
     private final AmqpFrames frames = new AmqpFrames();
     private final List<AmqpFrames.Frame> output = new ArrayList<>();
     private ErrorCondition transportError;
     private boolean transportClosed;
 
-    /** A server engine whose handler is {@code handler}, with transport errors recorded (not thrown). */
-    public ServerEngine(MessagingHandler handler, ConnectionOptions options) {
-        engine = new ConnectionEngine(new MessagingHandlerRecorder(handler), options == null ? new ConnectionOptions() : options, true);
+    private EngineHarness(MessagingHandler handler, ConnectionOptions options, boolean server) {
+        engine = new ConnectionEngine(new MessagingHandlerRecorder(handler), options == null ? new ConnectionOptions() : options, server);
+    }
+
+    /** A server engine (the peer sends first) whose handler is {@code handler}, with transport errors recorded (not thrown). */
+    public static EngineHarness server(MessagingHandler handler, ConnectionOptions options) {
+        return new EngineHarness(handler, options, true);
+    }
+
+    /** A client engine, as {@link #server}. */
+    public static EngineHarness client(MessagingHandler handler, ConnectionOptions options) {
+        return new EngineHarness(handler, options, false);
+    }
+
+    /** Runs the callbacks and returns what the engine wrote since the last call (a client's first frames, say). */
+    public List<AmqpFrames.Frame> output() {
+        pump();
+        return takeOutput();
     }
 
     /** Feeds the bytes (in as many reads as the engine's buffer needs), runs the callbacks, and returns the frames written since the last call. */
@@ -52,7 +67,7 @@ public final class ServerEngine {
     }
 
     private void pump() {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 100_000; i++) {
             boolean live = engine.dispatch();
             ByteBuffer out = engine.writeBuffer();
             if (out == null) {
@@ -168,6 +183,11 @@ public final class ServerEngine {
         @Override
         public void onTrackerSettle(io.jproton.Tracker t) {
             app.onTrackerSettle(t);
+        }
+
+        @Override
+        public void onTrackerAccept(io.jproton.Tracker t) {
+            app.onTrackerAccept(t);
         }
 
         @Override
