@@ -32,6 +32,7 @@ public final class AmqpFrames {
     private final DecoderImpl decoder = new DecoderImpl();
     private final EncoderImpl encoder = new EncoderImpl(decoder);
     private final ByteArrayOutputStream pendingInput = new ByteArrayOutputStream();
+    private ByteBuffer scratch = ByteBuffer.allocate(4096);
 
     /** A frame read back: its channel, type (0 AMQP, 1 SASL), decoded body (null for an empty frame) and payload. */
     public record Frame(int channel, int type, Object body, byte[] payload) {
@@ -61,7 +62,12 @@ public final class AmqpFrames {
     }
 
     private byte[] frame(int type, int channel, Object body, byte[] payload) {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        int need = 4096 + (payload == null ? 0 : payload.length);
+        if (scratch.capacity() < need) {
+            scratch = ByteBuffer.allocate(need);
+        }
+        ByteBuffer buf = scratch;
+        buf.clear();
         buf.position(8);
         if (body != null) {
             encoder.setByteBuffer(buf);

@@ -47,6 +47,8 @@ public final class ConnectionDriver {
     private MidTransferSettlement midTransfer;
     /** The last exception the application's handler threw (see {@link GuardedHandler}). */
     private Throwable applicationFailure;
+    /** Sessions and links closed at both ends, freed once their closing frames are out ({@link #freeClosed()}). */
+    private final java.util.ArrayDeque<EndpointImpl> closed = new java.util.ArrayDeque<>(0);
     /** Our own processing of this connection failed: no more input is taken. */
     private boolean failed;
     /** proton-j failed while producing output: the output is over. */
@@ -608,6 +610,34 @@ public final class ConnectionDriver {
     }
 
     /**
+     * Frees an endpoint closed at both ends once its closing frame has gone out (proton-j fails to
+     * write the end of a session freed before; see {@link LinkImpl#freeIfDone()}).
+     *
+     * @param e a session or link
+     */
+    void freeWhenClosed(EndpointImpl e) {
+        closed.add(e);
+    }
+
+    private void freeClosed() {
+        if (closed.isEmpty()) {
+            return;
+        }
+        for (java.util.Iterator<EndpointImpl> it = closed.iterator(); it.hasNext(); ) {
+            EndpointImpl e = it.next();
+            if (e instanceof LinkImpl l) {
+                if (l.freed || ProtonJInternals.detachDone(l.engine)) {
+                    it.remove();
+                    l.freeIfDone();
+                }
+            } else if (e instanceof SessionImpl s && (s.freed || ProtonJInternals.endSent(s.engine))) {
+                it.remove();
+                s.freeIfDone();
+            }
+        }
+    }
+
+    /**
      * Notes that the application's handler threw this (so that {@link #dispatch()} lets it
      * propagate instead of closing the connection for it).
      *
@@ -714,6 +744,7 @@ public final class ConnectionDriver {
      * handling an event closes this connection instead.
      */
     public void dispatch() {
+        freeClosed();
         Event e;
         while ((e = collector.peek()) != null) {
             try {

@@ -18,6 +18,8 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
     org.apache.qpid.proton.engine.Link engine;
     /** True between the peer's drain request and our answer (sender) or between drain() and credit 0 (receiver). */
     boolean draining;
+    /** Closed at both ends and given back to the engine: nothing more goes on the wire for it. */
+    boolean freed;
 
     LinkImpl(SessionImpl session, org.apache.qpid.proton.engine.Link engine) {
         super(session.driver);
@@ -46,6 +48,20 @@ abstract class LinkImpl extends EndpointImpl implements io.jproton.Link {
         fresh.setContext(this);
         fresh.open();
         restoreCredit(credit);
+    }
+
+    /**
+     * Once the link is closed (or detached) at both ends, gives the engine link back (proton-j keeps
+     * every link until it is freed, so a peer attaching and detaching links in a loop would
+     * otherwise grow the connection without bound) and forgets it. The public object stays usable:
+     * its getters answer as before, and what would act on the wire does nothing.
+     */
+    void freeIfDone() {
+        if (!freed && engine.getLocalState() == EndpointState.CLOSED && engine.getRemoteState() == EndpointState.CLOSED) {
+            freed = true;
+            session.links.remove(this);
+            engine.free();
+        }
     }
 
     /** Points this link and its typed view at a new engine link. */

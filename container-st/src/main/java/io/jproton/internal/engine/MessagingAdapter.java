@@ -91,6 +91,7 @@ final class MessagingAdapter {
         if (!s.locallyClosed()) {
             s.engine.close();
         }
+        driver.freeWhenClosed(s);
     }
 
     private void linkLocalOpen(LinkImpl l) {
@@ -129,6 +130,7 @@ final class MessagingAdapter {
         if (!l.locallyClosed()) {
             if (detach) l.engine.detach(); else l.engine.close();
         }
+        driver.freeWhenClosed(l);
     }
 
     private void linkFlow(LinkImpl l) {

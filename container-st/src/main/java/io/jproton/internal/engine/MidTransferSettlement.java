@@ -1,6 +1,5 @@
 package io.jproton.internal.engine;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,8 +10,6 @@ import org.apache.qpid.proton.amqp.transport.Role;
 import org.apache.qpid.proton.engine.Delivery;
 import org.apache.qpid.proton.engine.impl.FrameHandler;
 import org.apache.qpid.proton.framing.TransportFrame;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a link flowing when the peer settles a delivery that we are still sending.
@@ -27,41 +24,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only deliveries that may span frames are tracked ({@link #sending}); with none in flight
  * (the usual case) every check is one list-emptiness test. proton-j keeps the delivery-id and the
- * session's channel to itself, so they are read by reflection (proton-j 0.35 is pinned; where
- * the members are missing this logs once and does nothing, as before).
+ * session's channel to itself: {@link ProtonJInternals} reads them.
  *
  * <p>Confined to the connection's context.
  */
 final class MidTransferSettlement {
-    private static final Logger LOG = LoggerFactory.getLogger(MidTransferSettlement.class);
-    private static final Method TRANSPORT_DELIVERY;
-    private static final Method TRANSPORT_SESSION;
-    private static final Method REMOTE_CHANNEL;
-
-    static {
-        Method delivery = null;
-        Method session = null;
-        Method channel = null;
-        try {
-            String impl = "org.apache.qpid.proton.engine.impl.";
-            delivery = Class.forName(impl + "DeliveryImpl").getDeclaredMethod("getTransportDelivery");
-            session = Class.forName(impl + "SessionImpl").getDeclaredMethod("getTransportSession");
-            channel = Class.forName(impl + "TransportSession").getDeclaredMethod("getRemoteChannel");
-            delivery.setAccessible(true);
-            session.setAccessible(true);
-            channel.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("a delivery the peer settles while it is still being sent may stall its link: this proton-j"
-                    + " lacks the expected members ({})", e.toString());
-            delivery = null;
-            session = null;
-            channel = null;
-        }
-        TRANSPORT_DELIVERY = delivery;
-        TRANSPORT_SESSION = session;
-        REMOTE_CHANNEL = channel;
-    }
-
     /** Our outgoing deliveries that may span several frames and may not have been written out yet. */
     private final List<Delivery> sending = new ArrayList<>(0);
     /** Settlements held back until their delivery's last frame is out. */
@@ -75,7 +42,7 @@ final class MidTransferSettlement {
      * @param peerMaxFrame the largest frame the peer takes
      */
     void sent(Delivery d, int bytes, int peerMaxFrame) {
-        if (TRANSPORT_DELIVERY != null && bytes > peerMaxFrame - 64) {
+        if (ProtonJInternals.available() && bytes > peerMaxFrame - 64) {
             sending.add(d);
         }
     }
@@ -167,22 +134,6 @@ final class MidTransferSettlement {
 
     /** @return the delivery-id of a delivery whose frames are still going out on the session of that channel, or null */
     private static UnsignedInteger unfinishedId(Delivery s, int channel) {
-        if (s.isSettled() || s.pending() == 0) {
-            return null;
-        }
-        try {
-            Object td = TRANSPORT_DELIVERY.invoke(s);
-            Object ts = TRANSPORT_SESSION.invoke(s.getLink().getSession());
-            if (td == null || ts == null) {
-                return null; // no frame of it has gone out yet: the peer cannot have settled it
-            }
-            if (((Integer) REMOTE_CHANNEL.invoke(ts)) != channel) {
-                return null;
-            }
-            return ((org.apache.qpid.proton.engine.impl.TransportDelivery) td).getDeliveryId();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("cannot read a delivery's id", e);
-            return null;
-        }
+        return s.isSettled() || s.pending() == 0 ? null : ProtonJInternals.deliveryId(s, channel);
     }
 }

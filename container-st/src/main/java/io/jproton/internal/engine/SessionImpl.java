@@ -54,6 +54,23 @@ final class SessionImpl extends EndpointImpl implements Session {
         }
     }
 
+    /** Closed at both ends and given back to the engine. */
+    boolean freed;
+
+    /** As {@link LinkImpl#freeIfDone()}, for the session and the links it still has. */
+    void freeIfDone() {
+        if (!freed && engine.getLocalState() == org.apache.qpid.proton.engine.EndpointState.CLOSED
+                && engine.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.CLOSED) {
+            freed = true;
+            for (LinkImpl l : links) {
+                l.freed = true;
+            }
+            links.clear();
+            driver.connectionImpl().sessions.remove(this);
+            engine.free();
+        }
+    }
+
     @Override
     org.apache.qpid.proton.engine.Endpoint engine() {
         return engine;

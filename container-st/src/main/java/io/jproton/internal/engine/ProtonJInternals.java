@@ -1,0 +1,107 @@
+package io.jproton.internal.engine;
+
+import java.lang.reflect.Method;
+import org.apache.qpid.proton.amqp.UnsignedInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The few members of proton-j's engine that jproton reads by reflection, where proton-j 0.35 (the
+ * pinned version) keeps state to itself that the driver needs: whether a session's end or a
+ * link's detach has gone out (to free them, see {@link LinkImpl#freeIfDone()}), and a sent
+ * delivery's id and its session's channel (see {@link MidTransferSettlement}). Where a member is
+ * missing (another proton-j) it logs once at debug and answers so that callers keep proton-j's
+ * own behaviour. Stateless; thread-safe.
+ */
+final class ProtonJInternals {
+    private static final Logger LOG = LoggerFactory.getLogger(ProtonJInternals.class);
+    private static final Method TRANSPORT_DELIVERY;
+    private static final Method TRANSPORT_SESSION;
+    private static final Method TRANSPORT_LINK;
+    private static final Method REMOTE_CHANNEL;
+    private static final Method END_SENT;
+    private static final Method DETACH_SENT;
+    private static final Method DELIVERY_ID;
+    private static final Method ATTACH_SENT;
+
+    static {
+        Method[] m = new Method[8];
+        try {
+            String impl = "org.apache.qpid.proton.engine.impl.";
+            m[0] = Class.forName(impl + "DeliveryImpl").getDeclaredMethod("getTransportDelivery");
+            m[1] = Class.forName(impl + "SessionImpl").getDeclaredMethod("getTransportSession");
+            m[2] = Class.forName(impl + "LinkImpl").getDeclaredMethod("getTransportLink");
+            m[3] = Class.forName(impl + "TransportSession").getDeclaredMethod("getRemoteChannel");
+            m[4] = Class.forName(impl + "TransportSession").getDeclaredMethod("endSent");
+            m[5] = Class.forName(impl + "TransportLink").getDeclaredMethod("detachSent");
+            m[6] = Class.forName(impl + "TransportDelivery").getDeclaredMethod("getDeliveryId");
+            m[7] = Class.forName(impl + "TransportLink").getDeclaredMethod("attachSent");
+            for (Method x : m) {
+                x.setAccessible(true);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("this proton-j lacks members jproton reads ({}): closed links and sessions are kept, and a delivery"
+                    + " the peer settles while it is still being sent may stall its link", e.toString());
+            m = new Method[8];
+        }
+        TRANSPORT_DELIVERY = m[0];
+        TRANSPORT_SESSION = m[1];
+        TRANSPORT_LINK = m[2];
+        REMOTE_CHANNEL = m[3];
+        END_SENT = m[4];
+        DETACH_SENT = m[5];
+        DELIVERY_ID = m[6];
+        ATTACH_SENT = m[7];
+    }
+
+    private ProtonJInternals() {}
+
+    /** @return true if the members were found */
+    static boolean available() {
+        return DELIVERY_ID != null;
+    }
+
+    /** @return true once the session's end frame has been written; false if unknown */
+    static boolean endSent(org.apache.qpid.proton.engine.Session s) {
+        try {
+            Object ts = available() ? TRANSPORT_SESSION.invoke(s) : null;
+            return ts != null && (Boolean) END_SENT.invoke(ts);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @return true once a locally closed link will put nothing more on the wire: its detach has
+     *         been written, or it was closed before its attach was (proton-j then writes neither);
+     *         false if unknown
+     */
+    static boolean detachDone(org.apache.qpid.proton.engine.Link l) {
+        try {
+            Object tl = available() ? TRANSPORT_LINK.invoke(l) : null;
+            return tl != null && ((Boolean) DETACH_SENT.invoke(tl) || !(Boolean) ATTACH_SENT.invoke(tl));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @return the delivery-id of a sent delivery whose first frame has gone out on the session of
+     *         that remote channel, or null (not sent yet, another session, or unknown)
+     */
+    static UnsignedInteger deliveryId(org.apache.qpid.proton.engine.Delivery d, int channel) {
+        try {
+            if (!available()) {
+                return null;
+            }
+            Object td = TRANSPORT_DELIVERY.invoke(d);
+            Object ts = TRANSPORT_SESSION.invoke(d.getLink().getSession());
+            if (td == null || ts == null || (Integer) REMOTE_CHANNEL.invoke(ts) != channel) {
+                return null;
+            }
+            return (UnsignedInteger) DELIVERY_ID.invoke(td);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
