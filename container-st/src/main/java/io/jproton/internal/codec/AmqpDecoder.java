@@ -202,7 +202,7 @@ final class AmqpDecoder {
             case 0xa0: case 0xb0: return binary(size(code == 0xb0));
             case 0xa1: case 0xb1: return text(size(code == 0xb1), StandardCharsets.UTF_8);
             case 0xa3: case 0xb3: return Symbol.of(text(size(code == 0xb3), StandardCharsets.ISO_8859_1));
-            case 0x45: return new ArrayList<>(0);
+            case 0x45: return emptyList();
             case 0xc0: case 0xd0: return list(code == 0xd0);
             case 0xc1: case 0xd1: return map(code == 0xd1);
             case 0xe0: case 0xf0: return ArrayDecoder.array(this, code == 0xf0);
@@ -258,11 +258,11 @@ final class AmqpDecoder {
         int size = size(wide);
         end = pos + size;
         long count = wide ? i32() & 0xffffffffL : u8();
+        spend(count, what);
         if (count > Integer.MAX_VALUE - 8) {
             throw malformed(what + " claims " + count + " elements");
         }
         enter();
-        spend(count, what);
         return (int) count;
     }
 
@@ -287,6 +287,13 @@ final class AmqpDecoder {
         }
     }
 
+    /** list0: a list like any other, so it counts as a nesting level too. */
+    private List<Object> emptyList() {
+        enter();
+        leave();
+        return new ArrayList<>(0);
+    }
+
     List<Object> list(boolean wide) {
         int outerEnd = end;
         int count = beginCompound(wide, "a list");
@@ -304,7 +311,7 @@ final class AmqpDecoder {
         int code = u8();
         return switch (code) {
             case 0x40 -> null;
-            case 0x45 -> new ArrayList<>(0);
+            case 0x45 -> emptyList();
             case 0xc0, 0xd0 -> list(code == 0xd0);
             default -> {
                 pos--;
