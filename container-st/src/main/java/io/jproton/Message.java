@@ -53,7 +53,8 @@ import java.util.UUID;
  *
  * <p>Annotations (delivery, message) and the footer: a {@link String} key is sent as the symbol of
  * its text, as C++ does; other keys (normally {@link Symbol} or {@link ULong}; a peer may send any
- * AMQP value) are sent as they are, and a string key received is read as a {@link Symbol}.
+ * AMQP value) are sent as they are, and a string key received is read as a {@link Symbol} (one
+ * with a character above U+00FF, which no symbol holds, makes the message malformed).
  * Application property keys are strings.
  *
  * <p>Limits on what a peer sends: see {@link #decode(byte[], int, int)}.

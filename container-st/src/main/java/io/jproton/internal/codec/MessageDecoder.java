@@ -157,10 +157,24 @@ final class MessageDecoder {
         return out;
     }
 
-    /** Annotation keys should be symbols or ulongs; a string key is taken as the symbol of that text. */
-    private static void annotations(Map<Object, Object> from, Map<Object, Object> to) {
-        if (from != null) {
-            from.forEach((k, v) -> to.put(k instanceof String s ? Symbol.of(s) : k, v));
+    /**
+     * Annotation keys should be symbols or ulongs. A string key is taken as the symbol of that text
+     * (the encoder sends a String key as a symbol), so it must have no character above U+00FF; other
+     * keys are kept as they are.
+     */
+    private void annotations(Map<Object, Object> from, Map<Object, Object> to) {
+        if (from == null) {
+            return;
+        }
+        for (Map.Entry<Object, Object> e : from.entrySet()) {
+            Object k = e.getKey();
+            if (k instanceof String s) {
+                if (!s.chars().allMatch(c -> c <= 0xff)) {
+                    throw malformed("an annotation key must be a symbol or ulong, not the string \"" + s + "\"");
+                }
+                k = Symbol.of(s);
+            }
+            to.put(k, e.getValue());
         }
     }
 
