@@ -13,13 +13,51 @@ import java.util.UUID;
  * An AMQP 1.0 message, as {@code proton::message}: header, properties, application properties,
  * annotations, footer and a body of any AMQP type.
  *
- * <p>Body types: {@code null}, {@link Boolean}, {@link Byte}, {@link Short}, {@link Integer},
- * {@link Long}, {@link UByte}, {@link UShort}, {@link UInt}, {@link ULong}, {@link Float},
- * {@link Double}, {@link Character} (AMQP char), {@link Timestamp}, {@link UUID}, {@link String},
- * {@link Symbol}, {@code byte[]} (binary; sent as a data section), {@link java.util.List},
- * {@link java.util.Map}, {@link Described}, and Java arrays other than {@code byte[]} (AMQP arrays:
- * {@code int[]} is array&lt;int&gt;, {@code String[]} array&lt;string&gt;, ...). Each keeps its AMQP
- * type across the wire: an {@code Integer} comes back as an {@code Integer}.
+ * <p>Type mapping (bodies, property values, list and map elements, annotation values), as Proton
+ * C++ maps AMQP types to C++ ones:
+ * <table>
+ *   <caption>AMQP type and Java type</caption>
+ *   <tr><th>AMQP</th><th>Java</th></tr>
+ *   <tr><td>null</td><td>{@code null}</td></tr>
+ *   <tr><td>boolean</td><td>{@link Boolean}</td></tr>
+ *   <tr><td>ubyte, ushort, uint, ulong</td><td>{@link UByte}, {@link UShort}, {@link UInt}, {@link ULong}</td></tr>
+ *   <tr><td>byte, short, int, long</td><td>{@link Byte}, {@link Short}, {@link Integer}, {@link Long}</td></tr>
+ *   <tr><td>float, double</td><td>{@link Float}, {@link Double}</td></tr>
+ *   <tr><td>decimal32, decimal64, decimal128</td><td>{@link Decimal32}, {@link Decimal64}, {@link Decimal128}</td></tr>
+ *   <tr><td>char</td><td>{@link Character} for U+0000 to U+FFFF, {@link Char} above (decoding); either
+ *       when sending ({@code Char} for any code point, a surrogate {@code Character} is refused)</td></tr>
+ *   <tr><td>timestamp</td><td>{@link Timestamp}</td></tr>
+ *   <tr><td>uuid</td><td>{@link UUID}</td></tr>
+ *   <tr><td>binary</td><td>{@code byte[]} (as a body: sent as a data section)</td></tr>
+ *   <tr><td>string</td><td>{@link String}</td></tr>
+ *   <tr><td>symbol</td><td>{@link Symbol} (ASCII; bytes above 0x7F are read as ISO-8859-1)</td></tr>
+ *   <tr><td>list</td><td>{@link java.util.List}</td></tr>
+ *   <tr><td>map</td><td>{@link java.util.Map} (decoded: a {@link LinkedHashMap} in wire order)</td></tr>
+ *   <tr><td>described</td><td>{@link Described}</td></tr>
+ *   <tr><td>array</td><td>a Java array other than {@code byte[]}, see below</td></tr>
+ * </table>
+ * Each keeps its AMQP type across the wire: an {@code Integer} comes back as an {@code Integer}.
+ *
+ * <p>Arrays. Decoding gives {@code boolean[]}, {@code short[]}, {@code int[]}, {@code long[]},
+ * {@code float[]}, {@code double[]}, {@code char[]} (or {@code Char[]} if an element is above
+ * U+FFFF), and for the other element types an array of the element class ({@code Byte[]},
+ * {@code UInt[]}, {@code Decimal64[]}, {@code String[]}, {@code Symbol[]}, {@code byte[][]}, ...);
+ * arrays of null, lists, maps, arrays and described values decode as {@code Object[]}. Sending, the
+ * element type comes from the component type where it names one AMQP type ({@code int[]} is
+ * array&lt;int&gt;, {@code String[]} array&lt;string&gt;, {@code List[]} array&lt;list&gt;; null
+ * elements are refused); otherwise ({@code Object[]}, {@code Described[]}, {@code int[][]}) from
+ * the elements, which must all be of one kind: all null, all of one type above, all arrays, all
+ * lists, all maps, or all {@link Described} with equal descriptors and values of one kind. An empty
+ * {@code Object[]} is sent as an empty array of null. Mixed elements are refused with
+ * {@link IllegalArgumentException} when sending.
+ *
+ * <p>Annotations (delivery, message) and the footer: a {@link String} key is sent as the symbol of
+ * its text, as C++ does; other keys (normally {@link Symbol} or {@link ULong}; a peer may send any
+ * AMQP value) are sent as they are, and a string key received is read as a {@link Symbol} (one
+ * with a character above U+00FF, which no symbol holds, makes the message malformed).
+ * Application property keys are strings.
+ *
+ * <p>Limits on what a peer sends: see {@link #decode(byte[], int, int)}.
  *
  * <p>Thread-safety: not thread-safe; a mutable value. {@link Sender#send(Message)} encodes it at
  * once, so a message may be reused after sending.
@@ -361,7 +399,7 @@ public final class Message {
     }
 
     /**
-     * @return the message annotations (keys are Symbol or ULong), mutable, created on first use
+     * @return the message annotations (keys are Symbol or ULong; a String key is sent as a symbol), mutable, created on first use
      */
     public Map<Object, Object> messageAnnotations() {
         if (messageAnnotations == null) messageAnnotations = new LinkedHashMap<>();
@@ -420,11 +458,18 @@ public final class Message {
     }
 
     /**
+     * Decodes a message from untrusted bytes: anything malformed (truncated data, unknown type codes
+     * or sections, sections out of order, fields of the wrong type, trailing bytes, sizes or counts
+     * the bytes do not hold, values nested deeper than 64 levels, more than 16 compound elements per
+     * input byte + 4096) is a {@link ProtonException} saying what and at which offset, and no more is
+     * allocated than the bytes back.
+     *
      * @param bytes a buffer
      * @param offset where the message starts
      * @param length its length
      * @return the decoded message
      * @throws ProtonException if the bytes are not a valid message
+     * @throws IndexOutOfBoundsException if offset and length are not a range of bytes
      */
     public static Message decode(byte[] bytes, int offset, int length) {
         return MessageCodec.decode(bytes, offset, length);
@@ -450,11 +495,11 @@ public final class Message {
         if (!(o instanceof Message m)) return false;
         return durable == m.durable && priority == m.priority && ttl.equals(m.ttl) && firstAcquirer == m.firstAcquirer
                 && deliveryCount == m.deliveryCount && ValueFormat.valueEquals(id, m.id) && Arrays.equals(userId, m.userId)
-                && Objects.equals(to, m.to) && Objects.equals(subject, m.subject) && Objects.equals(replyTo, m.replyTo)
-                && ValueFormat.valueEquals(correlationId, m.correlationId) && Objects.equals(contentType, m.contentType)
-                && Objects.equals(contentEncoding, m.contentEncoding) && Objects.equals(expiryTime, m.expiryTime)
-                && Objects.equals(creationTime, m.creationTime) && Objects.equals(groupId, m.groupId)
-                && groupSequence == m.groupSequence && Objects.equals(replyToGroupId, m.replyToGroupId)
+                && to().equals(m.to()) && subject().equals(m.subject()) && replyTo().equals(m.replyTo())
+                && ValueFormat.valueEquals(correlationId, m.correlationId) && contentType().equals(m.contentType())
+                && contentEncoding().equals(m.contentEncoding()) && Objects.equals(expiryTime, m.expiryTime)
+                && Objects.equals(creationTime, m.creationTime) && groupId().equals(m.groupId())
+                && groupSequence == m.groupSequence && replyToGroupId().equals(m.replyToGroupId())
                 && ValueFormat.valueEquals(nullIfEmpty(properties), nullIfEmpty(m.properties))
                 && ValueFormat.valueEquals(nullIfEmpty(messageAnnotations), nullIfEmpty(m.messageAnnotations))
                 && ValueFormat.valueEquals(nullIfEmpty(deliveryAnnotations), nullIfEmpty(m.deliveryAnnotations))
@@ -468,7 +513,7 @@ public final class Message {
 
     @Override
     public int hashCode() {
-        return Objects.hash(to, subject, body == null ? null : body.getClass());
+        return Objects.hash(to(), subject(), body == null ? null : body.getClass());
     }
 
     /** Formats like Proton C++'s {@code operator<<(message)}: the fields that are set, then the body. */

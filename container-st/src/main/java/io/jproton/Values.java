@@ -44,7 +44,10 @@ public final class Values {
         if (type == Short.class) return "short";
         if (type == UInt.class) return "uint";
         if (type == Integer.class) return "int";
-        if (type == Character.class) return "char";
+        if (type == Character.class || type == Char.class) return "char";
+        if (type == Decimal32.class) return "decimal32";
+        if (type == Decimal64.class) return "decimal64";
+        if (type == Decimal128.class) return "decimal128";
         if (type == ULong.class) return "ulong";
         if (type == Long.class) return "long";
         if (type == Timestamp.class) return "timestamp";
@@ -97,7 +100,8 @@ public final class Values {
                 : value instanceof UInt u ? (Object) u.value()
                 : value instanceof ULong u ? (Object) u.bits()
                 : value instanceof Boolean b ? (Object) (b ? 1 : 0)
-                : value instanceof Character c ? (Object) (int) c : null;
+                : value instanceof Character c ? (Object) (int) c
+                : value instanceof Char c ? (Object) c.codePoint() : null;
         if (number instanceof Number n) {
             Object out = type == Long.class ? (Object) n.longValue()
                     : type == Integer.class ? (Object) n.intValue()

@@ -1,5 +1,9 @@
 package io.jproton.internal.codec;
 
+import io.jproton.Char;
+import io.jproton.Decimal128;
+import io.jproton.Decimal32;
+import io.jproton.Decimal64;
 import io.jproton.Described;
 import io.jproton.Symbol;
 import io.jproton.Timestamp;
@@ -12,13 +16,32 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes AMQP 1.0 values (the public API's Java types) straight into a {@link GrowableBuffer},
- * with the smallest encodings for small numbers. Stateless; thread-safe.
+ * Writes AMQP 1.0 values (the public API's Java types, see {@link io.jproton.Message}) straight
+ * into a {@link GrowableBuffer}, with the smallest encodings for small numbers. A value the decoder
+ * would refuse is refused here with {@link IllegalArgumentException}: values nested deeper than
+ * {@link AmqpDecoder#MAX_DEPTH} levels (or a container that holds itself), a surrogate
+ * {@link Character}, a symbol with characters above U+00FF. Stateless; thread-safe.
  */
 final class AmqpEncoder {
     private AmqpEncoder() {}
 
     static void writeValue(GrowableBuffer b, Object v) {
+        writeValue(b, v, 0);
+    }
+
+    /** @return depth, after checking that the decoder would accept a container that deep */
+    static int nest(int depth) {
+        if (depth > AmqpDecoder.MAX_DEPTH) {
+            throw new IllegalArgumentException("AMQP values nest deeper than " + AmqpDecoder.MAX_DEPTH
+                    + " levels (or a container holds itself): a peer would refuse them");
+        }
+        return depth;
+    }
+
+    /**
+     * @param depth how many lists, maps, arrays and described values enclose v
+     */
+    static void writeValue(GrowableBuffer b, Object v, int depth) {
         if (v == null) {
             b.put((byte) 0x40);
         } else if (v instanceof String s) {
@@ -46,9 +69,9 @@ final class AmqpEncoder {
         } else if (v instanceof Boolean bool) {
             b.put(bool ? (byte) 0x41 : (byte) 0x42);
         } else if (v instanceof Map<?, ?> m) {
-            writeMap(b, m);
+            writeMap(b, m, depth + 1);
         } else if (v instanceof List<?> l) {
-            writeList(b, l);
+            writeList(b, l, depth + 1);
         } else if (v instanceof Symbol s) {
             writeSymbol(b, s.value());
         } else if (v instanceof Double d) {
@@ -82,128 +105,62 @@ final class AmqpEncoder {
             b.putLong(u.getLeastSignificantBits());
         } else if (v instanceof Character c) {
             b.put((byte) 0x73);
-            b.putInt(c);
+            b.putInt(codePoint(c));
+        } else if (v instanceof Char c) {
+            b.put((byte) 0x73);
+            b.putInt(c.codePoint());
+        } else if (v instanceof Decimal32 x) {
+            b.put((byte) 0x74);
+            b.putInt(x.bits());
+        } else if (v instanceof Decimal64 x) {
+            b.put((byte) 0x84);
+            b.putLong(x.bits());
+        } else if (v instanceof Decimal128 x) {
+            b.put((byte) 0x94);
+            b.putLong(x.highBits());
+            b.putLong(x.lowBits());
         } else if (v instanceof Described d) {
             b.put((byte) 0x00);
-            writeValue(b, d.descriptor());
-            writeValue(b, d.value());
+            writeValue(b, d.descriptor(), nest(depth + 1));
+            writeValue(b, d.value(), depth + 1);
         } else if (v.getClass().isArray()) {
-            writeArray(b, v);
+            b.put((byte) 0xf0);
+            ArrayEncoder.writeBody(b, v, depth + 1);
         } else {
             throw new IllegalArgumentException("not an AMQP value type: " + v.getClass().getName());
         }
     }
 
-    /**
-     * Writes a Java array (any but {@code byte[]}, which is binary) as an AMQP array: one element
-     * type, from the array's component type, and elements without constructors.
-     */
-    static void writeArray(GrowableBuffer b, Object array) {
-        int n = java.lang.reflect.Array.getLength(array);
-        int code = arrayElementCode(array.getClass().getComponentType());
-        int at = beginCompound(b, 0xf0);
-        b.put((byte) code);
-        for (int i = 0; i < n; i++) {
-            Object e = java.lang.reflect.Array.get(array, i);
-            if (e == null) {
-                throw new IllegalArgumentException("an AMQP array cannot hold null (element " + i + ")");
-            }
-            writeArrayElement(b, code, e);
+    /** @return the code point of a Character that is a whole code point (not a surrogate) */
+    static int codePoint(Character c) {
+        if (Character.isSurrogate(c)) {
+            throw new IllegalArgumentException("an AMQP char cannot be a surrogate: U+" + Integer.toHexString(c)
+                    + " (use io.jproton.Char for code points above U+FFFF)");
         }
-        endCompound(b, at, n);
+        return c;
     }
 
-    private static int arrayElementCode(Class<?> t) {
-        if (t == int.class || t == Integer.class) return 0x71;
-        if (t == long.class || t == Long.class) return 0x81;
-        if (t == short.class || t == Short.class) return 0x61;
-        if (t == Byte.class) return 0x51;
-        if (t == boolean.class || t == Boolean.class) return 0x56;
-        if (t == float.class || t == Float.class) return 0x72;
-        if (t == double.class || t == Double.class) return 0x82;
-        if (t == char.class || t == Character.class) return 0x73;
-        if (t == String.class) return 0xb1;
-        if (t == Symbol.class) return 0xb3;
-        if (t == UUID.class) return 0x98;
-        if (t == Timestamp.class) return 0x83;
-        if (t == UByte.class) return 0x50;
-        if (t == UShort.class) return 0x60;
-        if (t == UInt.class) return 0x70;
-        if (t == ULong.class) return 0x80;
-        if (t == byte[].class) return 0xb0;
-        if (List.class.isAssignableFrom(t)) return 0xd0;
-        if (Map.class.isAssignableFrom(t)) return 0xd1;
-        throw new IllegalArgumentException("no AMQP array of " + t.getName() + ": use a List for mixed values");
-    }
-
-    private static void writeArrayElement(GrowableBuffer b, int code, Object e) {
-        switch (code) {
-            case 0x71 -> b.putInt((Integer) e);
-            case 0x81 -> b.putLong((Long) e);
-            case 0x61 -> b.putShort((Short) e);
-            case 0x51 -> b.put((Byte) e);
-            case 0x56 -> b.put((Boolean) e ? (byte) 1 : (byte) 0);
-            case 0x72 -> b.putFloat((Float) e);
-            case 0x82 -> b.putDouble((Double) e);
-            case 0x73 -> b.putInt((Character) e);
-            case 0x98 -> {
-                b.putLong(((UUID) e).getMostSignificantBits());
-                b.putLong(((UUID) e).getLeastSignificantBits());
-            }
-            case 0x83 -> b.putLong(((Timestamp) e).millis());
-            case 0x50 -> b.put((byte) ((UByte) e).value());
-            case 0x60 -> b.putShort((short) ((UShort) e).value());
-            case 0x70 -> b.putInt((int) ((UInt) e).value());
-            case 0x80 -> b.putLong(((ULong) e).bits());
-            default -> {
-                // variable-width elements: a 4-byte size, then the bytes (or the compound's body)
-                switch (code) {
-                    case 0xb1 -> {
-                        byte[] utf8 = ((String) e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                        b.putInt(utf8.length);
-                        b.put(utf8, 0, utf8.length);
-                    }
-                    case 0xb3 -> {
-                        String s = ((Symbol) e).value();
-                        b.putInt(s.length());
-                        for (int i = 0; i < s.length(); i++) {
-                            b.put((byte) s.charAt(i));
-                        }
-                    }
-                    case 0xb0 -> {
-                        byte[] bytes = (byte[]) e;
-                        b.putInt(bytes.length);
-                        b.put(bytes, 0, bytes.length);
-                    }
-                    case 0xd0 -> writeListBody(b, (List<?>) e);
-                    case 0xd1 -> writeMapBody(b, (Map<?, ?>) e);
-                    default -> throw new IllegalStateException("unexpected array element code " + code);
-                }
-            }
-        }
-    }
-
-    private static void writeListBody(GrowableBuffer b, List<?> l) {
+    static void writeListBody(GrowableBuffer b, List<?> l, int depth) {
+        nest(depth);
         int at = b.position();
         b.putInt(0);
-        b.putInt(0);
+        b.putInt(l.size());
         for (Object o : l) {
-            writeValue(b, o);
+            writeValue(b, o, depth);
         }
         b.putIntAt(at, b.position() - at - 4);
-        b.putIntAt(at + 4, l.size());
     }
 
-    private static void writeMapBody(GrowableBuffer b, Map<?, ?> m) {
+    static void writeMapBody(GrowableBuffer b, Map<?, ?> m, int depth) {
+        nest(depth);
         int at = b.position();
         b.putInt(0);
-        b.putInt(0);
+        b.putInt(m.size() * 2);
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            writeValue(b, e.getKey());
-            writeValue(b, e.getValue());
+            writeValue(b, e.getKey(), depth);
+            writeValue(b, e.getValue(), depth);
         }
         b.putIntAt(at, b.position() - at - 4);
-        b.putIntAt(at + 4, m.size() * 2);
     }
 
     static void writeULong(GrowableBuffer b, long bits) {
@@ -241,6 +198,20 @@ final class AmqpEncoder {
         b.put(bytes, 0, bytes.length);
     }
 
+    /**
+     * A symbol's bytes, one per character. AMQP symbols are ASCII; characters up to U+00FF are
+     * written as their ISO-8859-1 byte (which is how the decoder reads bytes above 0x7F), anything
+     * above is refused.
+     */
+    static byte[] symbolBytes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xff) {
+                throw new IllegalArgumentException("an AMQP symbol is ASCII, not \"" + s + "\"");
+            }
+        }
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     static void writeSymbol(GrowableBuffer b, String s) {
         int n = s.length();
         if (n < 256) {
@@ -251,7 +222,11 @@ final class AmqpEncoder {
             b.putInt(n);
         }
         for (int i = 0; i < n; i++) {
-            b.put((byte) s.charAt(i));
+            char c = s.charAt(i);
+            if (c > 0xff) {
+                symbolBytes(s); // throws
+            }
+            b.put((byte) c);
         }
     }
 
@@ -310,41 +285,43 @@ final class AmqpEncoder {
     }
 
     static void writeList(GrowableBuffer b, List<?> l) {
+        writeList(b, l, 1);
+    }
+
+    private static void writeList(GrowableBuffer b, List<?> l, int depth) {
+        nest(depth);
         if (l.isEmpty()) {
             b.put((byte) 0x45);
             return;
         }
-        int at = beginCompound(b, 0xd0);
-        for (Object o : l) {
-            writeValue(b, o);
-        }
-        endCompound(b, at, l.size());
+        b.put((byte) 0xd0);
+        writeListBody(b, l, depth);
     }
 
     static void writeMap(GrowableBuffer b, Map<?, ?> m) {
-        int at = beginCompound(b, 0xd1);
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            writeValue(b, e.getKey());
-            writeValue(b, e.getValue());
-        }
-        endCompound(b, at, m.size() * 2);
+        writeMap(b, m, 1);
     }
 
-    /** Writes a map whose String or Symbol keys are sent as symbols (annotations, footer). */
-    static void writeSymbolKeyedMap(GrowableBuffer b, Map<?, ?> m) {
+    private static void writeMap(GrowableBuffer b, Map<?, ?> m, int depth) {
+        b.put((byte) 0xd1);
+        writeMapBody(b, m, depth);
+    }
+
+    /**
+     * Writes an annotations map (message and delivery annotations, footer): a String key is sent as
+     * the symbol of its text, as Proton C++ sends a string {@code annotation_key}; any other key
+     * (Symbol, ULong, or another AMQP value a peer sent) as itself.
+     */
+    static void writeAnnotations(GrowableBuffer b, Map<?, ?> m) {
         int at = beginCompound(b, 0xd1);
         for (Map.Entry<?, ?> e : m.entrySet()) {
             Object k = e.getKey();
-            if (k instanceof Symbol s) {
-                writeSymbol(b, s.value());
-            } else if (k instanceof String s) {
+            if (k instanceof String s) {
                 writeSymbol(b, s);
-            } else if (k instanceof ULong u) {
-                writeULong(b, u.bits());
             } else {
-                throw new IllegalArgumentException("annotation keys must be Symbol, String or ULong, got " + k);
+                writeValue(b, k, 1);
             }
-            writeValue(b, e.getValue());
+            writeValue(b, e.getValue(), 1);
         }
         endCompound(b, at, m.size() * 2);
     }

@@ -1,5 +1,9 @@
 package io.jproton.internal.codec;
 
+import io.jproton.Char;
+import io.jproton.Decimal128;
+import io.jproton.Decimal32;
+import io.jproton.Decimal64;
 import io.jproton.Described;
 import io.jproton.Symbol;
 import io.jproton.Timestamp;
@@ -38,6 +42,15 @@ public final class AmqpTypes {
             return v;
         }
         if (v instanceof byte[] b) return new Binary(b);
+        if (v instanceof Decimal32 d) return new org.apache.qpid.proton.amqp.Decimal32(d.bits());
+        if (v instanceof Decimal64 d) return new org.apache.qpid.proton.amqp.Decimal64(d.bits());
+        if (v instanceof Decimal128 d) return new org.apache.qpid.proton.amqp.Decimal128(d.highBits(), d.lowBits());
+        if (v instanceof Char c) {
+            if (c.codePoint() > 0xffff) {
+                throw new IllegalArgumentException("proton-j cannot carry an AMQP char above U+FFFF: " + c);
+            }
+            return (char) c.codePoint();
+        }
         if (v instanceof Symbol s) return org.apache.qpid.proton.amqp.Symbol.valueOf(s.value());
         if (v instanceof ULong u) return UnsignedLong.valueOf(u.bits());
         if (v instanceof UInt u) return UnsignedInteger.valueOf(u.value());
@@ -80,6 +93,11 @@ public final class AmqpTypes {
         if (v instanceof UnsignedShort u) return UShort.of(u.intValue());
         if (v instanceof UnsignedByte u) return UByte.of(u.intValue());
         if (v instanceof Date d) return Timestamp.of(d.getTime());
+        if (v instanceof org.apache.qpid.proton.amqp.Decimal32 d) return Decimal32.fromBits(d.getBits());
+        if (v instanceof org.apache.qpid.proton.amqp.Decimal64 d) return Decimal64.fromBits(d.getBits());
+        if (v instanceof org.apache.qpid.proton.amqp.Decimal128 d) {
+            return new Decimal128(d.getMostSignificantBits(), d.getLeastSignificantBits());
+        }
         if (v instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>(m.size() * 2);
             for (Map.Entry<?, ?> e : m.entrySet()) {

@@ -1,5 +1,9 @@
 package io.jproton.internal.codec;
 
+import io.jproton.Char;
+import io.jproton.Decimal128;
+import io.jproton.Decimal32;
+import io.jproton.Decimal64;
 import io.jproton.Described;
 import io.jproton.Symbol;
 import java.util.Arrays;
@@ -13,7 +17,11 @@ import java.util.Objects;
  * so that the examples print the same lines: a top-level string prints bare
  * ({@code Hello World!}), strings inside containers are quoted ({@code {"sequence"=1}}), lists
  * print as {@code [a, b]}, floating point numbers as C++ streams print them (6 significant
- * digits). Also deep equality of values holding {@code byte[]}. Stateless; thread-safe.
+ * digits). Decimals print as Proton C++ 0.x on a little-endian host prints them: alone as
+ * {@code decimal32(0x...)} with the bytes in the order C++ holds them (for decimal32 and
+ * decimal64 the wire bytes reversed, for decimal128 the wire bytes), inside a container as
+ * Proton C's {@code D32(unsigned value of the bits)}, {@code D64(...)}, {@code D128(hex)}. Also
+ * deep equality of values holding {@code byte[]}. Stateless; thread-safe.
  */
 public final class ValueFormat {
     private ValueFormat() {}
@@ -79,6 +87,18 @@ public final class ValueFormat {
             sb.append(']');
         } else if (v instanceof Character c) {
             sb.appendCodePoint(c);
+        } else if (v instanceof Char c) {
+            sb.appendCodePoint(c.codePoint());
+        } else if (v instanceof Decimal32 x) {
+            // C++ prints the decimal32's host-order bytes alone and pn_data's uint32 inside containers
+            sb.append(top ? String.format("decimal32(0x%08x)", Integer.reverseBytes(x.bits()))
+                    : "D32(" + Integer.toUnsignedString(x.bits()) + ")");
+        } else if (v instanceof Decimal64 x) {
+            sb.append(top ? String.format("decimal64(0x%016x)", Long.reverseBytes(x.bits()))
+                    : "D64(" + Long.toUnsignedString(x.bits()) + ")");
+        } else if (v instanceof Decimal128 x) {
+            String hex = String.format("%016x%016x", x.highBits(), x.lowBits());
+            sb.append(top ? "decimal128(0x" + hex + ")" : "D128(" + hex + ")");
         } else {
             sb.append(v);
         }
@@ -128,6 +148,14 @@ public final class ValueFormat {
         return mantissa + "e" + (exp < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exp));
     }
 
+    /** Finds an entry by deep key equality: keys such as byte[] or arrays are not equal by equals(). */
+    private static boolean hasEntry(Map<?, ?> m, Map.Entry<?, ?> entry) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (valueEquals(e.getKey(), entry.getKey()) && valueEquals(e.getValue(), entry.getValue())) return true;
+        }
+        return false;
+    }
+
     /**
      * @param a a value
      * @param b a value
@@ -156,7 +184,7 @@ public final class ValueFormat {
         if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
             if (x.size() != y.size()) return false;
             for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!y.containsKey(e.getKey()) || !valueEquals(e.getValue(), y.get(e.getKey()))) return false;
+                if (y.containsKey(e.getKey()) ? !valueEquals(e.getValue(), y.get(e.getKey())) : !hasEntry(y, e)) return false;
             }
             return true;
         }
