@@ -74,4 +74,11 @@ public final class SslClientOptions {
     public SslVerifyMode verifyMode() {
         return verifyMode;
     }
+
+    /** @return what is set: context, certificate (never its password), trusted file, verify mode */
+    @Override
+    public String toString() {
+        return "ssl-client-options(" + (context != null ? "context, " : "") + (certificate != null ? certificate + ", " : "")
+                + (trustedCaDb != null ? "trusted " + trustedCaDb + ", " : "") + verifyMode + ")";
+    }
 }

@@ -80,4 +80,11 @@ public final class SslServerOptions {
     public SslVerifyMode verifyMode() {
         return verifyMode;
     }
+
+    /** @return what is set: context, certificate (never its password), trusted file, verify mode */
+    @Override
+    public String toString() {
+        return "ssl-server-options(" + (context != null ? "context, " : "") + (certificate != null ? certificate + ", " : "")
+                + (trustedCaDb != null ? "trusted " + trustedCaDb + ", " : "") + verifyMode + ")";
+    }
 }
