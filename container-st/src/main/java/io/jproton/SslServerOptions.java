@@ -26,7 +26,8 @@ public final class SslServerOptions {
 
     /**
      * @param certificateFile the server's certificate, PEM, as in C++
-     * @param privateKeyFile its private key, PEM (PKCS#8, plain or encrypted)
+     * @param privateKeyFile its private key, PEM (the forms {@link SslCertificate} reads), or null where the
+     *        certificate file holds it
      * @param password the key's password, or null
      */
     public SslServerOptions(String certificateFile, String privateKeyFile, String password) {

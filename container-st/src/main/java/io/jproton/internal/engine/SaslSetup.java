@@ -183,6 +183,9 @@ final class SaslSetup {
         if (sasl == null) {
             return io.jproton.Sasl.Outcome.NONE;
         }
+        if (failure != null && sasl.getOutcome() == Sasl.SaslOutcome.PN_SASL_OK) {
+            return io.jproton.Sasl.Outcome.AUTH; // an ok we did not believe (a SCRAM server that proved nothing)
+        }
         return switch (sasl.getOutcome()) {
             case PN_SASL_OK -> io.jproton.Sasl.Outcome.OK;
             case PN_SASL_AUTH -> io.jproton.Sasl.Outcome.AUTH;

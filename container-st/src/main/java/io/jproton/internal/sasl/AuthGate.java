@@ -37,7 +37,8 @@ public final class AuthGate implements TransportLayer {
     private final class Gate implements TransportWrapper {
         private final TransportInput input;
         private final TransportOutput output;
-        private final ByteBuffer discard = ByteBuffer.allocate(512);
+        /** Where input goes once shut; made then, so that a connection that authenticates never holds it. */
+        private ByteBuffer discard;
         private boolean tailClosed;
 
         Gate(TransportInput input, TransportOutput output) {
@@ -45,12 +46,19 @@ public final class AuthGate implements TransportLayer {
             this.output = output;
         }
 
+        private ByteBuffer discard() {
+            if (discard == null) {
+                discard = ByteBuffer.allocate(512);
+            }
+            return discard;
+        }
+
         @Override
         public int capacity() {
             if (!shut) {
                 return input.capacity();
             }
-            return tailClosed ? Transport.END_OF_STREAM : discard.remaining();
+            return tailClosed ? Transport.END_OF_STREAM : discard().remaining();
         }
 
         @Override
@@ -58,18 +66,18 @@ public final class AuthGate implements TransportLayer {
             if (!shut) {
                 return input.position();
             }
-            return tailClosed ? Transport.END_OF_STREAM : discard.position();
+            return tailClosed ? Transport.END_OF_STREAM : discard().position();
         }
 
         @Override
         public ByteBuffer tail() {
-            return shut ? discard : input.tail();
+            return shut ? discard() : input.tail();
         }
 
         @Override
         public void process() {
             if (shut) {
-                discard.clear();
+                discard().clear();
             } else {
                 input.process();
             }
