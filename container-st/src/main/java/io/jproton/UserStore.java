@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * SCRAM-SHA-256 and PLAIN (a PLAIN password is checked against the user's verifier, so nothing is
  * stored in clear); ANONYMOUS and EXTERNAL only where allowed ({@link #allowAnonymous},
  * {@link #allowExternal}). The {@code broker} example's {@code --users FILE} is one of these.
+ * Proton C++ has no such type (with Cyrus SASL, its {@code sasldb} plays this part).
  *
  * <p>File form ({@link #load}, {@link #save}): UTF-8, one user a line, the user name then its
  * verifiers in {@link ScramVerifier#encode() RFC 5803 form}, separated by spaces; {@code #}
