@@ -89,7 +89,13 @@ public interface Connection extends Endpoint {
     String virtualHost();
 
     /**
-     * @return the SASL user the peer authenticated as (server side), or the user we log in as (client side); empty if none
+     * The authenticated user, as C++ {@code connection::user()}: on a listener's connection, the user
+     * name its {@link Authenticator} returned ({@code anonymous}, or a certificate subject, without
+     * one); on a client, the user it logs in as, or {@code anonymous} once a server accepted it with
+     * ANONYMOUS (Proton C++ keeps reporting the configured user there). Stable from
+     * {@code onConnectionOpen}.
+     *
+     * @return the user; empty if none
      */
     String user();
 

@@ -10,7 +10,15 @@ import java.util.Map;
  * Options for a connection, as {@code proton::connection_options}. Fields left unset take the
  * container's defaults ({@link Container#clientConnectionOptions} / {@link Container#serverConnectionOptions}).
  *
- * <p>Thread-safety: not thread-safe; a plain value that is copied when used.
+ * <p>Security defaults, as Proton C++: a client chooses its SASL mechanism from those the server
+ * offers, among {@link #saslAllowedMechs(String) the allowed ones} (SCRAM before PLAIN), and
+ * never sends a password in clear without TLS unless {@link #saslAllowInsecureMechs(boolean)}
+ * says so; an {@code amqps} client checks the server's certificate and name
+ * ({@link SslVerifyMode#VERIFY_PEER_NAME}). A listener without an {@link #authenticator(Authenticator)}
+ * accepts anyone (ANONYMOUS); with one, it requires authentication.
+ *
+ * <p>Thread-safety: not thread-safe; a plain value that is copied when used. {@link #toString()}
+ * never shows the password.
  */
 public final class ConnectionOptions {
     private MessagingHandler handler;
@@ -24,6 +32,7 @@ public final class ConnectionOptions {
     private Boolean saslEnabled;
     private String saslAllowedMechs;
     private Boolean saslAllowInsecureMechs;
+    private Authenticator authenticator;
     private Map<String, Object> properties;
     private List<String> offeredCapabilities;
     private List<String> desiredCapabilities;
@@ -81,6 +90,7 @@ public final class ConnectionOptions {
         if (other.saslEnabled != null) saslEnabled = other.saslEnabled;
         if (other.saslAllowedMechs != null) saslAllowedMechs = other.saslAllowedMechs;
         if (other.saslAllowInsecureMechs != null) saslAllowInsecureMechs = other.saslAllowInsecureMechs;
+        if (other.authenticator != null) authenticator = other.authenticator;
         if (other.properties != null) properties = new LinkedHashMap<>(other.properties);
         if (other.offeredCapabilities != null) offeredCapabilities = new ArrayList<>(other.offeredCapabilities);
         if (other.desiredCapabilities != null) desiredCapabilities = new ArrayList<>(other.desiredCapabilities);
@@ -106,6 +116,8 @@ public final class ConnectionOptions {
     }
 
     /**
+     * The user a client authenticates as (C++ {@code user}); a URL's user-info sets it too.
+     *
      * @param user the SASL user name
      * @return this
      */
@@ -115,7 +127,11 @@ public final class ConnectionOptions {
     }
 
     /**
-     * @param password the SASL password (PLAIN)
+     * The client's password (C++ {@code password}), for SCRAM or PLAIN, whichever the server offers
+     * and the client allows; PLAIN only over TLS unless {@link #saslAllowInsecureMechs(boolean)}.
+     * Never shown by {@link #toString()}, logged or traced.
+     *
+     * @param password the SASL password
      * @return this
      */
     public ConnectionOptions password(String password) {
@@ -198,7 +214,10 @@ public final class ConnectionOptions {
     }
 
     /**
-     * @param enabled whether to use a SASL layer (default true)
+     * Whether to use a SASL layer, as C++ {@code sasl_enabled} (default true). A listener with an
+     * {@link #authenticator(Authenticator)} uses SASL whatever this says.
+     *
+     * @param enabled whether to use a SASL layer
      * @return this
      */
     public ConnectionOptions saslEnabled(boolean enabled) {
@@ -207,7 +226,13 @@ public final class ConnectionOptions {
     }
 
     /**
-     * @param mechs space-separated SASL mechanisms to allow, such as "ANONYMOUS PLAIN"
+     * The SASL mechanisms this end may use, as C++ {@code sasl_allowed_mechs}. A client picks,
+     * among those the server offers and this list allows, the first it can use of EXTERNAL (with a
+     * TLS client certificate), SCRAM-SHA-512, SCRAM-SHA-256, PLAIN and ANONYMOUS; if none, the
+     * connection fails with {@code amqp:unauthorized-access} naming both lists. A listener offers
+     * only mechanisms in this list. Unset: every mechanism jproton speaks.
+     *
+     * @param mechs space-separated mechanism names, any case, such as "SCRAM-SHA-256 PLAIN"
      * @return this
      */
     public ConnectionOptions saslAllowedMechs(String mechs) {
@@ -216,12 +241,37 @@ public final class ConnectionOptions {
     }
 
     /**
-     * @param allow whether PLAIN may be used without TLS (jproton has no TLS yet, so it is allowed)
+     * Whether mechanisms that send the password in clear (PLAIN) may be used on a connection
+     * without TLS, as C++ {@code sasl_allow_insecure_mechs}. Default false: a client then never
+     * sends PLAIN without TLS, and a listener never offers it. SCRAM does not send the password and
+     * is always allowed.
+     *
+     * @param allow true to allow PLAIN without TLS
      * @return this
      */
     public ConnectionOptions saslAllowInsecureMechs(boolean allow) {
         this.saslAllowInsecureMechs = allow;
         return this;
+    }
+
+    /**
+     * How a listener authenticates its clients (server side; see {@link Authenticator}). Set it in
+     * a listener's options, the options its {@code onAccept} returns, or the container's server
+     * defaults. Unset: any client is accepted, as by a Proton C++ listener without a SASL configuration.
+     *
+     * @param authenticator the authenticator, such as a {@link UserStore}
+     * @return this
+     */
+    public ConnectionOptions authenticator(Authenticator authenticator) {
+        this.authenticator = authenticator;
+        return this;
+    }
+
+    /**
+     * @return the authenticator, or null if unset
+     */
+    public Authenticator authenticator() {
+        return authenticator;
     }
 
     /**
@@ -493,4 +543,25 @@ public final class ConnectionOptions {
      * @return the desired capabilities, or null if unset
      */
     public List<String> desiredCapabilities() { return desiredCapabilities; }
+
+    /** @return the options that are set; the password as {@code ****}, never its value */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("connection-options(");
+        String sep = "";
+        Object[][] fields = {{"user", user}, {"password", password == null ? null : "****"}, {"containerId", containerId},
+            {"virtualHost", virtualHost}, {"maxFrameSize", maxFrameSize}, {"maxSessions", maxSessions},
+            {"idleTimeout", idleTimeout}, {"saslEnabled", saslEnabled}, {"saslAllowedMechs", saslAllowedMechs},
+            {"saslAllowInsecureMechs", saslAllowInsecureMechs}, {"authenticator", authenticator}, {"reconnect", reconnect},
+            {"failoverUrls", failoverUrls == null ? null
+                : failoverUrls.stream().map(io.jproton.internal.container.Url::redact).toList()}, {"sslClientOptions", sslClientOptions}, {"sslServerOptions", sslServerOptions},
+            {"handler", handler == null ? null : handler.getClass().getName()}};
+        for (Object[] f : fields) {
+            if (f[1] != null) {
+                b.append(sep).append(f[0]).append('=').append(f[1]);
+                sep = ", ";
+            }
+        }
+        return b.append(')').toString();
+    }
 }

@@ -1,7 +1,9 @@
 package io.jproton;
 
 /**
- * The SASL layer of a connection's transport, as {@code proton::sasl}.
+ * The SASL layer of a connection's transport, as {@code proton::sasl}. See
+ * {@link ConnectionOptions} for how a client picks its mechanism and {@link Authenticator} for
+ * what a listener offers.
  *
  * <p>Thread-safety: confined to its connection's context; see {@link Endpoint}.
  */
@@ -28,7 +30,8 @@ public interface Sasl {
     Outcome outcome();
 
     /**
-     * @return the mechanism used, e.g. {@code EXTERNAL}, or null
+     * @return the mechanism chosen (client) or asked for (server), upper case, e.g. {@code SCRAM-SHA-256};
+     *         {@code none} where a client found none to use; null before
      */
     String mech();
 

@@ -1,10 +1,20 @@
 package io.jproton;
 
 /**
- * A certificate and its private key in PEM files, as {@code proton::ssl_certificate}: the
- * certificate (chain) file, the PKCS#8 private key file, and the key's password if it is encrypted.
+ * A certificate and its private key, as {@code proton::ssl_certificate(main, extra, password)}:
+ * a PEM certificate (chain) file and a PEM private key file, or one file holding both (a PEM file
+ * with the certificate and the key, or a PKCS#12 file), and the password of an encrypted key.
  *
- * <p>Thread-safety: immutable; safe to share between threads.
+ * <p>Key forms: without Bouncy Castle, the JDK reads PKCS#8 keys, plain or encrypted with AES
+ * ({@code openssl pkcs8 -topk8 -v2 aes-256-cbc}), and PKCS#12 files. With
+ * {@code org.bouncycastle:bcpkix-jdk18on} on the class path (an optional dependency), every form
+ * OpenSSL writes: PKCS#8 encrypted with any cipher (OpenSSL's default triple DES) or scrypt,
+ * PKCS#1 ({@code RSA PRIVATE KEY}), SEC1 ({@code EC PRIVATE KEY}), legacy encrypted PEM. The files
+ * are read when a connection first uses them; a missing or damaged file, a wrong password, a key
+ * that does not belong to the certificate or a key type Java's TLS cannot use is then an
+ * {@link IllegalArgumentException} naming the file and what to do.
+ *
+ * <p>Thread-safety: immutable; safe to share between threads. {@link #toString()} never shows the password.
  */
 public final class SslCertificate {
     private final String certificateFile;
@@ -12,25 +22,42 @@ public final class SslCertificate {
     private final String password;
 
     /**
-     * @param certificateFile the certificate, PEM
-     * @param privateKeyFile its private key, PEM (PKCS#8, plain or encrypted)
-     * @param password the key's password, or null for a plain key
+     * One file with the certificate and its unencrypted key: PEM with both, or PKCS#12 without a password.
+     *
+     * @param certificateFile the file
+     */
+    public SslCertificate(String certificateFile) {
+        this(certificateFile, null, null);
+    }
+
+    /**
+     * @param certificateFile the certificate, PEM (or PKCS#12 holding both)
+     * @param privateKeyFile its unencrypted private key, PEM; null or empty where the first file holds it
+     */
+    public SslCertificate(String certificateFile, String privateKeyFile) {
+        this(certificateFile, privateKeyFile, null);
+    }
+
+    /**
+     * @param certificateFile the certificate, PEM (or PKCS#12 holding both)
+     * @param privateKeyFile its private key, PEM; null or empty where the first file holds it
+     * @param password the key's (or the PKCS#12 file's) password, or null for a plain key
      */
     public SslCertificate(String certificateFile, String privateKeyFile, String password) {
-        if (certificateFile == null || privateKeyFile == null) {
-            throw new IllegalArgumentException("an SSL certificate needs a certificate file and a private key file");
+        if (certificateFile == null || certificateFile.isEmpty()) {
+            throw new IllegalArgumentException("an SSL certificate needs a certificate file");
         }
         this.certificateFile = certificateFile;
-        this.privateKeyFile = privateKeyFile;
+        this.privateKeyFile = privateKeyFile == null || privateKeyFile.isEmpty() ? null : privateKeyFile;
         this.password = password;
     }
 
-    /** @return the certificate PEM file */
+    /** @return the certificate file */
     public String certificateFile() {
         return certificateFile;
     }
 
-    /** @return the private key PEM file */
+    /** @return the private key file, or null where the certificate file holds the key */
     public String privateKeyFile() {
         return privateKeyFile;
     }
@@ -40,8 +67,10 @@ public final class SslCertificate {
         return password;
     }
 
+    /** @return the files, never the password */
     @Override
     public String toString() {
-        return "ssl-certificate(" + certificateFile + ")";
+        return "ssl-certificate(" + certificateFile + (privateKeyFile == null ? "" : ", " + privateKeyFile)
+                + (password == null ? "" : ", password ****") + ")";
     }
 }

@@ -5,7 +5,11 @@ import javax.net.ssl.SSLContext;
 /**
  * TLS settings for outgoing connections, as {@code proton::ssl_client_options}. An {@code amqps}
  * URL uses these from {@link ConnectionOptions#sslClientOptions(SslClientOptions)}, or, if none are
- * set, the JVM's default trust store with {@link SslVerifyMode#VERIFY_PEER_NAME}.
+ * set, the JVM's default trust store with {@link SslVerifyMode#VERIFY_PEER_NAME}. The name checked
+ * is the connection's virtual host (the URL's host unless set): IP addresses and DNS names by the
+ * JDK's HTTPS rules (an IPv6 address against IP SANs; no wildcard for an IP), other names (such
+ * as Proton's {@code test_server}) against the certificate's DNS names, or its common name if it
+ * has none. With a context of the application's own, every name goes to the JDK's check.
  *
  * <p>Thread-safety: immutable; safe to share between threads.
  */
@@ -73,5 +77,12 @@ public final class SslClientOptions {
     /** @return the verify mode */
     public SslVerifyMode verifyMode() {
         return verifyMode;
+    }
+
+    /** @return what is set: context, certificate (never its password), trusted file, verify mode */
+    @Override
+    public String toString() {
+        return "ssl-client-options(" + (context != null ? "context, " : "") + (certificate != null ? certificate + ", " : "")
+                + (trustedCaDb != null ? "trusted " + trustedCaDb + ", " : "") + verifyMode + ")";
     }
 }

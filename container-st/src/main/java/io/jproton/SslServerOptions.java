@@ -26,7 +26,8 @@ public final class SslServerOptions {
 
     /**
      * @param certificateFile the server's certificate, PEM, as in C++
-     * @param privateKeyFile its private key, PEM (PKCS#8, plain or encrypted)
+     * @param privateKeyFile its private key, PEM (the forms {@link SslCertificate} reads), or null where the
+     *        certificate file holds it
      * @param password the key's password, or null
      */
     public SslServerOptions(String certificateFile, String privateKeyFile, String password) {
@@ -79,5 +80,12 @@ public final class SslServerOptions {
     /** @return the verify mode for clients */
     public SslVerifyMode verifyMode() {
         return verifyMode;
+    }
+
+    /** @return what is set: context, certificate (never its password), trusted file, verify mode */
+    @Override
+    public String toString() {
+        return "ssl-server-options(" + (context != null ? "context, " : "") + (certificate != null ? certificate + ", " : "")
+                + (trustedCaDb != null ? "trusted " + trustedCaDb + ", " : "") + verifyMode + ")";
     }
 }

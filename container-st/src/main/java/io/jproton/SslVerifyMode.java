@@ -6,7 +6,10 @@ package io.jproton;
  * <p>Thread-safety: an enum; immutable.
  */
 public enum SslVerifyMode {
-    /** Require a trusted certificate whose name matches the host connected to (the client default). */
+    /**
+     * Require a trusted certificate whose name matches the host connected to (the client default,
+     * as in C++; see {@link SslClientOptions} for how names are matched).
+     */
     VERIFY_PEER_NAME,
     /** Require a trusted certificate; do not check its name. */
     VERIFY_PEER,

@@ -23,13 +23,26 @@ final class Artemis implements AutoCloseable {
 
     /** @param port the port to listen on, 0 for an ephemeral one (a restarted broker reuses its port) */
     Artemis(int listenPort) throws Exception {
+        this(listenPort, "", null);
+    }
+
+    /**
+     * @param listenPort the port, 0 for an ephemeral one
+     * @param acceptorParams more acceptor parameters, each starting with ';' (such as {@code ;saslMechanisms=...})
+     * @param security the security manager (security on), or null for security off
+     */
+    Artemis(int listenPort, String acceptorParams,
+            org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager security) throws Exception {
         Path dir = Files.createTempDirectory("artemis");
         ConfigurationImpl cfg = new ConfigurationImpl();
         cfg.setPersistenceEnabled(false);
-        cfg.setSecurityEnabled(false);
+        cfg.setSecurityEnabled(security != null);
+        if (security != null) {
+            broker.setSecurityManager(security);
+        }
         cfg.setJMXManagementEnabled(false);
         cfg.setBrokerInstance(dir.toFile());
-        cfg.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + listenPort + "?protocols=AMQP");
+        cfg.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + listenPort + "?protocols=AMQP" + acceptorParams);
         cfg.addAddressSetting("#", new AddressSettings()
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                 .setDefaultQueueRoutingType(RoutingType.ANYCAST)

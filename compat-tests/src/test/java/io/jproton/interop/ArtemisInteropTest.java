@@ -91,7 +91,9 @@ public class ArtemisInteropTest {
 
     @Test
     public void simpleConnectOpensAndCloses() throws Exception {
-        try (Proc p = Proc.start(Peers.ours("simple_connect", "-a", artemis.url("x"), "-u", "guest", "-p", "guest"))) {
+        // -i: PLAIN in clear to this test broker (no TLS); without it the client would fall back to ANONYMOUS
+        try (Proc p = Proc.start(Peers.ours("simple_connect", "-a", artemis.url("x"), "-u", "guest", "-p", "guest", "-i",
+                "-m", "PLAIN"))) {
             assertEquals(List.of(), p.finish());
         }
     }

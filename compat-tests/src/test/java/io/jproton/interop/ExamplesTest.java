@@ -142,10 +142,14 @@ public class ExamplesTest {
 
     @Test
     public void serviceBusSessionsThroughOurBroker() throws Exception {
-        try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0"))) {
+        // service_bus authenticates with PLAIN (policy and key), which it sends in clear only when told to (-i):
+        // the broker checks them (--users) and offers PLAIN without TLS (--allow-insecure)
+        String users = java.nio.file.Files.createTempDirectory("jproton-sb").resolve("users").toString();
+        Proc.start(Peers.ours("broker", "--add-user", users, "policy", "key")).finish();
+        try (Proc broker = Proc.start(Peers.ours("broker", "-a", "127.0.0.1:0", "--users", users, "--allow-insecure"))) {
             String port = broker.await("broker listening on (\\d+)");
             try (Proc p = Proc.start(Peers.ours("service_bus", "-a", "127.0.0.1:" + port, "-p", "policy", "-k", "key",
-                    "-e", "ses_q1", "-t", "0.3"))) {
+                    "-e", "ses_q1", "-t", "0.3", "-i"))) {
                 List<String> out = new java.util.ArrayList<>(p.finish());
                 // Service Bus holds the last, session-less attach open until the receiver gives up;
                 // our broker attaches it to an empty session, which prints one more line

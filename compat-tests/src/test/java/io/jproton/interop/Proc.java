@@ -44,7 +44,13 @@ final class Proc implements AutoCloseable {
     }
 
     static Proc start(List<String> command) throws IOException {
+        return start(command, java.util.Map.of());
+    }
+
+    /** @param environment variables to add to this JVM's environment for the process */
+    static Proc start(List<String> command, java.util.Map<String, String> environment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(environment);
         return new Proc(String.join(" ", command), pb.start());
     }
 

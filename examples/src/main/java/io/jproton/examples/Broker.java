@@ -36,7 +36,8 @@ import java.util.Map;
  *
  * <p>Options: {@code -a/--address URL} (listen on URL, default 0.0.0.0), {@code -t/--threads N}
  * (threads to serve the container, default: the number of processors; the single-threaded
- * container uses one), {@code -v/--verbose}.
+ * container uses one), {@code -v/--verbose}; beyond C++, {@code -u/--users FILE}, {@code -i/--allow-insecure}
+ * and {@code --add-user FILE USER PASSWORD} ({@link BrokerUsers}).
  */
 public final class Broker {
     private Broker() {}
@@ -370,17 +371,26 @@ public final class Broker {
      * @param args the command line
      */
     public static void main(String[] args) {
+        if (BrokerUsers.addUser(args)) {
+            return;
+        }
         String[] address = {"0.0.0.0"};
+        String[] users = {null};
+        boolean[] insecure = {false}; // PLAIN without TLS
         int[] threads = {Runtime.getRuntime().availableProcessors()};
         Options opts = new Options("broker")
                 .flag('v', "verbose", "verbose (debugging) output", () -> { })
                 .value('a', "address", "listen on URL", "URL", "0.0.0.0", v -> address[0] = v)
                 .value('t', "threads", "number of threads to use", "N", Integer.toString(threads[0]),
-                        v -> threads[0] = Math.max(1, Options.parseInt(v)));
+                        v -> threads[0] = Math.max(1, Options.parseInt(v)))
+                .value('u', "users", "require authentication against FILE (see --add-user FILE USER PASSWORD)", "FILE", null,
+                        v -> users[0] = v)
+                .flag('i', "allow-insecure", "offer PLAIN without TLS", () -> insecure[0] = true);
         opts.parse(args);
         try {
             Queues queues = new Queues();
             Container container = new Container(new MessagingHandler() { }, "broker");
+            container.serverConnectionOptions(BrokerUsers.listenerOptions(users[0], insecure[0]));
             container.listen(address[0], queues.listenHandler(true));
             container.run(container.provider().equals("st") ? 1 : threads[0]);
         } catch (RuntimeException e) {

@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code -e/--entity}; the connection goes to {@code amqps://NAMESPACE} (TLS with the JVM's trust
  * store, SASL PLAIN with the policy and key). {@code -a/--address URL} connects elsewhere instead,
  * to any broker with the same session-queue semantics (the {@code broker} example has them);
- * {@code -t/--timeout} sets the read timeout in seconds (default 5).
+ * {@code -t/--timeout} sets the read timeout in seconds (default 5); {@code -i/--insecure} allows
+ * PLAIN without TLS there (C++ has no such option: it never sends PLAIN in clear by default).
  */
 public final class ServiceBus implements MessagingHandler {
     private static final String SESSION_FILTER = "com.microsoft:session-filter";
@@ -150,13 +151,15 @@ public final class ServiceBus implements MessagingHandler {
     public static void main(String[] args) {
         String[] o = {"", "", "", "", null};
         double[] timeout = {5.0};
+        boolean[] insecure = {false};
         Options opts = new Options("service_bus")
                 .value('n', "namespace", "Service Bus full namespace", "NAMESPACE", null, v -> o[0] = v)
                 .value('p', "policy", "policy name that specifies access rights (key name)", "POLICY", null, v -> o[1] = v)
                 .value('k', "key", "secret key for the policy", "key", null, v -> o[2] = v)
                 .value('e', "entity", "entity path (queue name)", "ENTITY", null, v -> o[3] = v)
                 .value('a', "address", "connect to URL instead of amqps://NAMESPACE", "URL", null, v -> o[4] = v)
-                .value('t', "timeout", "read timeout in seconds", "T", "5", v -> timeout[0] = Options.parseDouble(v));
+                .value('t', "timeout", "read timeout in seconds", "T", "5", v -> timeout[0] = Options.parseDouble(v))
+                .flag('i', "insecure", "allow PLAIN without TLS (for a test broker at -a amqp://...)", () -> insecure[0] = true);
         opts.parse(args);
         Main.exitOnError(() -> {
             String[] names = {"namespace", "policy", "key", "entity"};
@@ -166,7 +169,8 @@ public final class ServiceBus implements MessagingHandler {
                 }
             }
             String url = o[4] != null ? o[4] : "amqps://" + o[0];
-            ConnectionOptions co = new ConnectionOptions().user(o[1]).password(o[2]).saslAllowedMechs("PLAIN");
+            ConnectionOptions co = new ConnectionOptions().user(o[1]).password(o[2]).saslAllowedMechs("PLAIN")
+                    .saslAllowInsecureMechs(insecure[0]);
             new Container(new ServiceBus(url, o[3], co, Duration.ofMillis((long) (timeout[0] * 1000)))).run();
         });
     }

@@ -10,19 +10,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the checked-in seed corpus equal to what {@link Seeds} generates. To regenerate after
- * changing {@link Seeds}: {@code mvn -pl fuzz-tests -am verify -Djproton.fuzz.regenerate=true
+ * Keeps the checked-in seed corpus equal to what {@link Seeds} and {@link EngineSeeds} generate. To
+ * regenerate after changing them: {@code mvn -pl fuzz-tests -am verify -Djproton.fuzz.regenerate=true
  * -Dtest=SeedCorpusTest -Dsurefire.failIfNoSpecifiedTests=false}. Only files named {@code seed-*}
  * are the generator's; {@code crash-*} and other files there are regression inputs from fuzzing.
  */
 class SeedCorpusTest {
     private static final Path INPUTS = Path.of("src/test/resources/io/jproton/fuzz/MessageDecodeFuzzTestInputs");
+    private static final Path ENGINE_INPUTS = Path.of("src/test/resources/io/jproton/fuzz/ConnectionEngineFuzzTestInputs");
 
     @Test
     void seedsAreCheckedInAndUpToDate() throws IOException {
         boolean regenerate = Boolean.getBoolean("jproton.fuzz.regenerate");
         sync(INPUTS.resolve("decodeMessage"), Seeds.messages(), regenerate);
         sync(INPUTS.resolve("decodeValue"), Seeds.values(), regenerate);
+        sync(ENGINE_INPUTS.resolve("amqpFrames"), EngineSeeds.amqp(), regenerate);
+        sync(ENGINE_INPUTS.resolve("saslThenAmqp"), EngineSeeds.sasl(), regenerate);
     }
 
     private static void sync(Path dir, Map<String, byte[]> seeds, boolean regenerate) throws IOException {

@@ -216,7 +216,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         Url u = Url.parse(url);
         if (u.scheme().equals("amqps") && (options == null || options.sslServerOptions() == null)
                 && serverDefaults.sslServerOptions() == null) {
-            throw new IllegalArgumentException("bad URL '" + url + "': an amqps listener needs "
+            throw new IllegalArgumentException("bad URL '" + Url.redact(url) + "': an amqps listener needs "
                     + "ConnectionOptions.sslServerOptions (on the listener or the container's server defaults)");
         }
         checkNotStopping();

@@ -6,18 +6,13 @@ import io.jproton.ErrorCondition;
 import io.jproton.WorkQueue;
 import io.jproton.internal.codec.GrowableBuffer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.apache.qpid.proton.Proton;
 import org.apache.qpid.proton.engine.Collector;
 import org.apache.qpid.proton.engine.Event;
-import org.apache.qpid.proton.engine.Sasl;
-import org.apache.qpid.proton.engine.SaslListener;
 import org.apache.qpid.proton.engine.TransportException;
 import org.apache.qpid.proton.engine.impl.FrameHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.jproton.internal.tls.SessionCapturingContext;
-import io.jproton.internal.tls.TlsContexts;
 
 /**
  * One AMQP connection: a proton-j transport, connection and collector, turning bytes into
@@ -69,10 +64,12 @@ public final class ConnectionDriver {
     private boolean aborted;
     /** The transport was lost and the host is reconnecting: its closing callbacks wait. */
     private boolean awaitingReconnect;
-    /** The current transport's TLS context, remembering its engine; null without TLS. */
-    private SessionCapturingContext tls;
-    /** The SASL mechanism this side chose or was offered by the client, and the user it authenticated. */
-    String saslMech;
+    /** The TLS layer of each transport. */
+    private final TlsSetup tls;
+    /** The SASL layer of each transport. */
+    private final SaslSetup sasl;
+    /** A listener's connection that must authenticate first: onTransportOpen waits for it. */
+    private boolean transportOpenDeferred;
 
     /**
      * @param container the container
@@ -86,6 +83,8 @@ public final class ConnectionDriver {
         this.server = server;
         this.host = host;
         this.options = options;
+        this.tls = new TlsSetup(options, server);
+        this.sasl = new SaslSetup(this, options, server);
         newEngine();
         connection = new ConnectionImpl(this, engineConnection);
         engineConnection.setContainer(container.id());
@@ -108,63 +107,24 @@ public final class ConnectionDriver {
         ((org.apache.qpid.proton.engine.impl.TransportImpl) transport).setFrameHandler(guard);
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
         transport.setChannelMax(ConnectionOptions.DEFAULT_MAX_SESSIONS - 1); // as Proton C++: 32767, unless the options say otherwise
+        FrameTrace.install(transport, container.id() + "/" + Integer.toHexString(System.identityHashCode(transport)));
         applyTransportOptions(options);
         idleBuffers = new IdleBuffers(); // innermost: right on proton-j's frame parser and output
         ((org.apache.qpid.proton.engine.impl.TransportInternal) transport).addTransportLayer(idleBuffers);
         // proton-j stacks each layer on the ones set up before it: SASL first, so that TLS is the
         // outermost layer and SASL (PLAIN passwords too) runs inside it, as in every other AMQP stack
-        if (!Boolean.FALSE.equals(options.saslEnabled())) {
-            configureSasl(options);
-        }
-        configureSsl();
+        sasl.configure(transport);
+        tls.configure(transport);
     }
 
-    /** Puts TLS under the transport when the options ask for it (amqps URLs do). */
-    private void configureSsl() {
-        tls = null;
-        if (server) {
-            io.jproton.SslServerOptions so = options.sslServerOptions();
-            if (so != null) {
-                transport.ssl(tlsDomain(org.apache.qpid.proton.engine.SslDomain.Mode.SERVER, TlsContexts.of(so),
-                        verifyMode(so.verifyMode())));
-            }
-        } else {
-            io.jproton.SslClientOptions co = options.sslClientOptions();
-            if (co != null) {
-                org.apache.qpid.proton.engine.SslDomain domain = tlsDomain(org.apache.qpid.proton.engine.SslDomain.Mode.CLIENT,
-                        TlsContexts.of(co), TlsContexts.checksServerName(co)
-                                ? org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER // our trust manager checks the name
-                                : verifyMode(co.verifyMode()));
-                String host = options.virtualHost() != null ? options.virtualHost() : "localhost";
-                transport.ssl(domain, Proton.sslPeerDetails(host, 0));
-            }
-        }
+    /** @return the TLS layer */
+    TlsSetup tls() {
+        return tls;
     }
 
-    /** A TLS domain on the context, which is kept (as {@link #tls}) to read the engine's session later. */
-    private org.apache.qpid.proton.engine.SslDomain tlsDomain(org.apache.qpid.proton.engine.SslDomain.Mode mode,
-            javax.net.ssl.SSLContext context, org.apache.qpid.proton.engine.SslDomain.VerifyMode verify) {
-        org.apache.qpid.proton.engine.SslDomain domain = Proton.sslDomain();
-        domain.init(mode);
-        tls = SessionCapturingContext.wrap(context);
-        domain.setSslContext(tls);
-        domain.setPeerAuthentication(verify);
-        return domain;
-    }
-
-    /**
-     * @return the TLS engine of the current transport, or null without TLS
-     */
-    javax.net.ssl.SSLEngine tlsEngine() {
-        return tls == null ? null : tls.engine();
-    }
-
-    private static org.apache.qpid.proton.engine.SslDomain.VerifyMode verifyMode(io.jproton.SslVerifyMode m) {
-        return switch (m) {
-            case VERIFY_PEER_NAME -> org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER_NAME;
-            case VERIFY_PEER -> org.apache.qpid.proton.engine.SslDomain.VerifyMode.VERIFY_PEER;
-            case ANONYMOUS_PEER -> org.apache.qpid.proton.engine.SslDomain.VerifyMode.ANONYMOUS_PEER;
-        };
+    /** @return the SASL layer */
+    SaslSetup sasl() {
+        return sasl;
     }
 
     /**
@@ -216,10 +176,6 @@ public final class ConnectionDriver {
                 && (!server || transportOpened);
     }
 
-    private boolean tlsConfigured() {
-        return server ? options.sslServerOptions() != null : options.sslClientOptions() != null;
-    }
-
     /** Reconnecting has ended without success: the next dispatch runs the closing callbacks. */
     public void giveUp() {
         awaitingReconnect = false;
@@ -251,103 +207,6 @@ public final class ConnectionDriver {
         }
         if (o.maxSessions() != null) transport.setChannelMax(o.maxSessions() - 1);
         if (o.idleTimeout() != null) transport.setIdleTimeout((int) o.idleTimeout().toMillis());
-    }
-
-    private void configureSasl(ConnectionOptions o) {
-        Sasl sasl = transport.sasl();
-        String allowed = o.saslAllowedMechs();
-        if (server) {
-            sasl.server();
-            sasl.allowSkip(true);
-            sasl.setMechanisms(allowed != null ? allowed.trim().split("\\s+") : new String[] {"ANONYMOUS", "PLAIN"});
-            sasl.setListener(new ServerSasl());
-        } else if (o.user() != null && o.password() != null
-                && (allowed == null || allowed.contains("PLAIN"))) {
-            sasl.plain(o.user(), o.password());
-            saslMech = "PLAIN";
-        } else if (allowed != null && allowed.contains("EXTERNAL")) {
-            sasl.client();
-            sasl.setMechanisms("EXTERNAL"); // the TLS client certificate is the credential
-            saslMech = "EXTERNAL";
-        } else {
-            sasl.client();
-            sasl.setMechanisms("ANONYMOUS");
-            saslMech = "ANONYMOUS";
-        }
-    }
-
-    /**
-     * Accepts every client (jproton checks no passwords, like the C++ examples' brokers) and records
-     * the user; EXTERNAL succeeds only with a verified TLS client certificate, whose subject is the user.
-     */
-    private final class ServerSasl implements SaslListener {
-        @Override
-        public void onSaslInit(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {
-            byte[] response = new byte[Math.max(0, sasl.pending())];
-            sasl.recv(response, 0, response.length);
-            String[] mech = sasl.getRemoteMechanisms();
-            saslMech = mech.length > 0 ? mech[0] : null;
-            if ("PLAIN".equals(saslMech)) {
-                String[] parts = new String(response, StandardCharsets.UTF_8).split("\0", -1);
-                if (parts.length >= 2) connection.user = parts[1];
-            } else if ("ANONYMOUS".equals(saslMech)) {
-                connection.user = "anonymous";
-            } else if ("EXTERNAL".equals(saslMech)) {
-                String subject = verifiedPeerSubject();
-                if (subject == null) {
-                    sasl.done(Sasl.SaslOutcome.PN_SASL_AUTH); // no verified client certificate: no identity
-                    return;
-                }
-                connection.user = subject;
-            }
-            sasl.done(Sasl.SaslOutcome.PN_SASL_OK);
-        }
-
-        @Override
-        public void onSaslMechanisms(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
-
-        @Override
-        public void onSaslChallenge(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
-
-        @Override
-        public void onSaslResponse(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
-
-        @Override
-        public void onSaslOutcome(Sasl sasl, org.apache.qpid.proton.engine.Transport t) {}
-    }
-
-    /** @return why the TLS handshake failed, as well as we know */
-    private String tlsFailure() {
-        String why = TlsContexts.failure(tlsEngine());
-        return why != null ? why : "the peer's certificate is not trusted, or the peer does not speak TLS";
-    }
-
-    /** @return the subject of the peer's verified TLS certificate, or null if it presented none */
-    String verifiedPeerSubject() {
-        javax.net.ssl.SSLEngine engine = tlsEngine();
-        if (engine == null) {
-            return null;
-        }
-        try {
-            return engine.getSession().getPeerPrincipal().getName();
-        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
-
-    /** @return the SASL outcome of the current transport, NONE without SASL */
-    io.jproton.Sasl.Outcome saslOutcome() {
-        if (Boolean.FALSE.equals(options.saslEnabled())) {
-            return io.jproton.Sasl.Outcome.NONE;
-        }
-        return switch (transport.sasl().getOutcome()) {
-            case PN_SASL_OK -> io.jproton.Sasl.Outcome.OK;
-            case PN_SASL_AUTH -> io.jproton.Sasl.Outcome.AUTH;
-            case PN_SASL_SYS -> io.jproton.Sasl.Outcome.SYS;
-            case PN_SASL_PERM -> io.jproton.Sasl.Outcome.PERM;
-            case PN_SASL_TEMP -> io.jproton.Sasl.Outcome.TEMP;
-            default -> io.jproton.Sasl.Outcome.NONE;
-        };
     }
 
     // ---- accessors used by the endpoint classes
@@ -429,7 +288,14 @@ public final class ConnectionDriver {
     }
 
     ErrorCondition transportError() {
-        if (ioError != null || aborted) {
+        if (aborted) {
+            return ioError;
+        }
+        ErrorCondition authentication = sasl.failure(); // before an I/O error: a server may drop us to refuse
+        if (authentication != null) {
+            return authentication;
+        }
+        if (ioError != null) {
             return ioError;
         }
         return Conditions.fromEngine(transport.getCondition());
@@ -733,6 +599,22 @@ public final class ConnectionDriver {
     public void transportOpened() {
         if (!transportOpened) {
             transportOpened = true;
+            if (sasl.required() && !sasl.authenticated()) {
+                transportOpenDeferred = true; // the handler hears of the client once it has authenticated
+                return;
+            }
+            connection.handler().onTransportOpen(transportApi);
+        }
+    }
+
+    /**
+     * Before the callbacks of a dispatch: a failed authentication closes the transport, and a
+     * listener's connection that has just authenticated gets its {@code onTransportOpen}.
+     */
+    private void beforeCallbacks() {
+        sasl.beforeDispatch();
+        if (transportOpenDeferred && sasl.authenticated()) {
+            transportOpenDeferred = false;
             connection.handler().onTransportOpen(transportApi);
         }
     }
@@ -745,6 +627,7 @@ public final class ConnectionDriver {
      */
     public void dispatch() {
         freeClosed();
+        beforeCallbacks();
         Event e;
         while ((e = collector.peek()) != null) {
             try {
@@ -765,17 +648,20 @@ public final class ConnectionDriver {
             ErrorCondition err = transportError();
             if (err == null && !aborted && unexpectedEnd()) {
                 // the transport ended (a TLS layer gives up quietly, for one) with the connection still wanted
-                ioError = err = new ErrorCondition("amqp:connection:framing-error", tlsConfigured()
+                ioError = err = new ErrorCondition("amqp:connection:framing-error", tls.configured()
                         && engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
-                        ? "TLS handshake failed: " + tlsFailure()
+                        ? "TLS handshake failed: " + tls.failure()
                         : engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
                         ? "connection aborted before the peer opened it" : "connection ended unexpectedly");
             }
-            if (err != null && !aborted && host.reconnectAfter(err)) {
+            if (err != null && !aborted && !sasl.authenticationFailed() && host.reconnectAfter(err)) {
                 awaitingReconnect = true; // no callbacks for a transport that is being replaced
                 return;
             }
             transportClosed = true;
+            if (sasl.required() && !sasl.authenticated()) {
+                return; // a client that never authenticated: the listener's handler never heard of it
+            }
             io.jproton.MessagingHandler h = connection.handler();
             if (err != null) {
                 h.onTransportError(transportApi);

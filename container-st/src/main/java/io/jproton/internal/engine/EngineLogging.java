@@ -22,7 +22,8 @@ final class EngineLogging extends Handler {
     static {
         ENGINE_LOGGER.setUseParentHandlers(false);
         ENGINE_LOGGER.addHandler(new EngineLogging());
-        ENGINE_LOGGER.setLevel(LoggerFactory.getLogger(ENGINE).isDebugEnabled() ? Level.FINE : Level.INFO);
+        org.slf4j.Logger engine = LoggerFactory.getLogger(ENGINE);
+        ENGINE_LOGGER.setLevel(engine.isTraceEnabled() ? Level.ALL : engine.isDebugEnabled() ? Level.FINE : Level.INFO);
     }
 
     private EngineLogging() {}

@@ -26,7 +26,7 @@ final class TransportImpl implements Transport {
     @Override
     public io.jproton.Ssl ssl() {
         driver.host().checkAccess("ssl");
-        javax.net.ssl.SSLEngine engine = driver.tlsEngine();
+        javax.net.ssl.SSLEngine engine = driver.tls().engine();
         if (engine == null) {
             return null;
         }
@@ -45,7 +45,7 @@ final class TransportImpl implements Transport {
 
             @Override
             public String remoteSubject() {
-                return driver.verifiedPeerSubject();
+                return driver.tls().verifiedPeerSubject();
             }
 
             @Override
@@ -61,12 +61,12 @@ final class TransportImpl implements Transport {
         return new io.jproton.Sasl() {
             @Override
             public Outcome outcome() {
-                return driver.saslOutcome();
+                return driver.sasl().outcome();
             }
 
             @Override
             public String mech() {
-                return driver.saslMech;
+                return driver.sasl().mech;
             }
 
             @Override

@@ -9,7 +9,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The {@link SSLContext} behind TLS options: the one given, or one built once from the options'
- * PEM files and reused by every connection that shares the options.
+ * PEM files (the JVM's default trust where no CA file is given) and reused by every connection
+ * that shares the options.
  *
  * <p>Thread-safety: thread-safe.
  */
@@ -26,17 +27,7 @@ public final class TlsContexts {
         if (o.context() != null) {
             return o.context();
         }
-        return built(o, o.certificate(), o.trustedCaDb(), false);
-    }
-
-    /**
-     * @param o client options
-     * @return true if the context of {@link #of(SslClientOptions)} checks the server's name itself
-     *         (so the TLS layer must not check it again)
-     */
-    public static boolean checksServerName(SslClientOptions o) {
-        return o.context() == null && (o.certificate() != null || o.trustedCaDb() != null)
-                && o.verifyMode() == io.jproton.SslVerifyMode.VERIFY_PEER_NAME;
+        return built(o, o.certificate(), o.trustedCaDb());
     }
 
     /**
@@ -49,25 +40,16 @@ public final class TlsContexts {
 
     /**
      * @param o client options
-     * @return their context: the given one, one from their PEM files, or the JVM's default
+     * @return their context: the given one, or one from their PEM files and the JVM's default trust
      */
     public static SSLContext of(SslClientOptions o) {
         if (o.context() != null) {
             return o.context();
         }
-        if (o.certificate() == null && o.trustedCaDb() == null) {
-            try {
-                return SSLContext.getDefault();
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("no default TLS context in this JVM", e);
-            }
-        }
-        return built(o, o.certificate(), o.trustedCaDb(), checksServerName(o));
+        return built(o, o.certificate(), o.trustedCaDb());
     }
 
-    private static synchronized SSLContext built(Object options, SslCertificate cert, String trusted, boolean checkName) {
-        return BUILT.computeIfAbsent(options, k -> PemContexts.create(
-                cert == null ? null : cert.certificateFile(), cert == null ? null : cert.privateKeyFile(),
-                cert == null ? null : cert.password(), trusted, checkName));
+    private static synchronized SSLContext built(Object options, SslCertificate cert, String trusted) {
+        return BUILT.computeIfAbsent(options, k -> PemContexts.create(cert, trusted));
     }
 }
