@@ -46,10 +46,14 @@ public final class ConnectionOptions {
     private Duration handshakeTimeout;
     private Integer maxConnections;
 
-    /** The default of {@link #maxSessions(int)}: channel-max 32767 advertised, as Proton C++ does. */
-    public static final int DEFAULT_MAX_SESSIONS = 32768;
-    /** The default of {@link #maxLinks(int)}. */
-    public static final int DEFAULT_MAX_LINKS = 16384;
+    /**
+     * The default of {@link #maxSessions(int)}: channel-max 4095 advertised (Proton C++ advertises
+     * 32767; proton-j finds a free channel by a linear scan, so a flood of 32768 sessions would
+     * cost the connection's loop about 5 s of CPU, 4096 about 0.3 s).
+     */
+    public static final int DEFAULT_MAX_SESSIONS = 4096;
+    /** The default of {@link #maxLinks(int)} (proton-j finds a free handle by a linear scan too: 4096 links on one session cost about 0.6 s of CPU). */
+    public static final int DEFAULT_MAX_LINKS = 4096;
     /** The default of {@link #maxMessageSize(long)}: 16 MiB. */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L << 20;
     /** The default of {@link #maxUnsettled(int)}. */
@@ -179,7 +183,7 @@ public final class ConnectionOptions {
      * The most sessions the peer may begin at once: channel-max {@code count - 1} is advertised in
      * the open frame, and a begin on a higher channel closes the connection with
      * {@code amqp:connection:framing-error}, as Proton C++ does. Unset: {@value #DEFAULT_MAX_SESSIONS}
-     * (channel-max 32767, as Proton C++).
+     * (channel-max 4095; see {@link #DEFAULT_MAX_SESSIONS} for why not C++'s 32767).
      *
      * @param count the most sessions (channel max + 1), 1 to 65536
      * @return this
@@ -341,7 +345,7 @@ public final class ConnectionOptions {
      * The most links the peer may have attached at once on this connection, all sessions together
      * (links this end opens count too). An attach beyond it closes the connection with
      * {@code amqp:resource-limit-exceeded}. Bounds the memory one peer can make the connection hold
-     * (about 1.5 KiB per link). Unset: {@value #DEFAULT_MAX_LINKS}.
+     * (about 1.5 KiB per link) and the CPU proton-j spends attaching them. Unset: {@value #DEFAULT_MAX_LINKS}.
      *
      * @param count the most attached links, at least 1
      * @return this

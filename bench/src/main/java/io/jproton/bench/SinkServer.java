@@ -36,13 +36,14 @@ public final class SinkServer {
                 // a client that vanishes is no reason to stop serving the others
             }
         }, "sink");
+        // the memory benchmark opens more connections than a listener keeps by default (4096)
         c.listen(args.length > 0 ? args[0] : "127.0.0.1:0", new ListenHandler() {
             @Override
             public void onOpen(Listener l) {
                 System.out.println("listening on " + l.port());
                 System.out.flush();
             }
-        });
+        }, new io.jproton.ConnectionOptions().maxConnections(1_000_000));
         c.run();
     }
 }

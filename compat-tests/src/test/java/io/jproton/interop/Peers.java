@@ -47,7 +47,9 @@ final class Peers {
      * @return the command that runs one of our examples
      */
     static List<String> oursOn(String container, String example, String... args) {
-        String jar = System.getProperty("jproton.examples.jar", "../examples/target/jproton-examples.jar");
+        // JPROTON_EXAMPLES_JAR runs the peers of another build (to compare before and after a change)
+        String jar = System.getenv("JPROTON_EXAMPLES_JAR") != null ? System.getenv("JPROTON_EXAMPLES_JAR")
+                : System.getProperty("jproton.examples.jar", "../examples/target/jproton-examples.jar");
         if (!new File(jar).isFile()) {
             fail("examples jar not built: " + jar + " (run mvn package first)");
         }

@@ -93,6 +93,23 @@ final class Proc implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Writes a line to the process's standard input. */
+    void send(String line) throws IOException {
+        java.io.OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** @return true while the process runs */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** @return the process id */
+    long pid() {
+        return process.pid();
+    }
+
     List<String> output() {
         synchronized (all) {
             return new ArrayList<>(all);

@@ -225,6 +225,37 @@ public class HostileDeliveriesTest {
     }
 
     @Test
+    public void aSenderWhosePeerNeverSettlesStopsAtMaxUnsettled() {
+        int[] sent = {0};
+        int[] sendable = {0};
+        EngineHarness s = EngineHarness.server(new MessagingHandler() {
+            @Override
+            public void onSendable(io.jproton.Sender snd) {
+                sendable[0]++;
+                while (snd.credit() > 0) {
+                    snd.send(new Message("m" + sent[0]++));
+                }
+            }
+        }, new ConnectionOptions().maxUnsettled(30));
+        // the peer receives: it grants 1000 credit and settles nothing
+        s.feed(concat(AMQP_HEADER, f.frame(0, open("greedy"), null), f.frame(0, begin(null), null),
+                f.frame(0, attach("out", 0, false, "q"), null)));
+        s.feed(f.frame(0, AmqpFrames.flow(0, 0, 1000), null));
+        assertEquals("credit() counts only the room below max unsettled", 30, sent[0]);
+        // the peer settles five: room for five more, and onSendable says so
+        Disposition settle = new Disposition();
+        settle.setRole(org.apache.qpid.proton.amqp.transport.Role.RECEIVER);
+        settle.setFirst(org.apache.qpid.proton.amqp.UnsignedInteger.ZERO);
+        settle.setLast(org.apache.qpid.proton.amqp.UnsignedInteger.valueOf(4));
+        settle.setSettled(true);
+        settle.setState(org.apache.qpid.proton.amqp.messaging.Accepted.getInstance());
+        int before = sendable[0];
+        s.feed(f.frame(0, settle, null));
+        assertTrue("sendable again", sendable[0] > before);
+        assertEquals(35, sent[0]);
+    }
+
+    @Test
     public void aPeerThatLeavesBeforeTheHeaderEndsTheTransport() {
         EngineHarness s = EngineHarness.server(recorder, null);
         s.feed(new byte[0]);

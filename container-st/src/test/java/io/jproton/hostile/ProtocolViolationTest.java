@@ -113,8 +113,8 @@ public class ProtocolViolationTest {
     }
 
     @Test
-    public void beginAboveTheDefaultChannelMaxOfProtonCpp() {
-        violates(concat(opened(), f.frame(32768, begin(null), null)), "amqp:connection:framing-error", "channel_max 32767");
+    public void beginAboveTheDefaultChannelMax() {
+        violates(concat(opened(), f.frame(4096, begin(null), null)), "amqp:connection:framing-error", "channel_max 4095");
     }
 
     @Test

@@ -18,6 +18,8 @@ import io.jproton.TargetOptions;
 import io.jproton.Tracker;
 import io.jproton.Transport;
 import io.jproton.WorkQueue;
+import io.jproton.examples.BrokerQueue.Entry;
+import io.jproton.examples.BrokerQueue.Subscription;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,134 +39,37 @@ import java.util.Map;
  * <p>Options: {@code -a/--address URL} (listen on URL, default 0.0.0.0), {@code -t/--threads N}
  * (threads to serve the container, default: the number of processors; the single-threaded
  * container uses one), {@code -v/--verbose}; beyond C++, {@code -u/--users FILE}, {@code -i/--allow-insecure}
- * and {@code --add-user FILE USER PASSWORD} ({@link BrokerUsers}).
+ * and {@code --add-user FILE USER PASSWORD} ({@link BrokerUsers}), and {@code -l/--queue-limit N}.
+ *
+ * <p>Beyond the C++ example, the broker bounds what it holds, so that no single client can fill
+ * its memory: a queue that holds {@code --queue-limit} messages (default 50,000), waiting or sent
+ * and not yet settled, stops giving its producers credit until it has drained to half; and the
+ * container's defaults bound the rest ({@code ConnectionOptions}: max message size, max
+ * unsettled per link, links, sessions, connections).
  */
 public final class Broker {
     private Broker() {}
 
-    /** A message and its place in its queue's arrival order. */
-    private record Entry(long seq, Message message) { }
-
-    /**
-     * A consumer as its queue sees it: the queue's view of its credit and message group; its
-     * sender is touched only in its connection's context, through {@link #connection}.
-     */
-    private static final class Subscription {
-        final Sender sender;
-        final WorkQueue connection;
-        final ConnectionHandler handler;
-        final Queue queue;
-        int credit;   // the queue's context only
-        String group; // the queue's context only; null: any message
-
-        Subscription(Sender sender, ConnectionHandler handler, Queue queue) {
-            this.sender = sender;
-            this.connection = sender.workQueue();
-            this.handler = handler;
-            this.queue = queue;
-        }
-    }
-
-    /**
-     * A queue: messages wait until a subscriber has credit; subscribers are served in turn. A
-     * message sent to a subscriber stays the broker's until the subscriber settles it: released or
-     * modified, or left unsettled when the subscriber goes away, it comes back in its original
-     * place, ahead of later messages. Every method runs on the queue's own work queue.
-     */
-    static final class Queue {
-        final String name;
-        final WorkQueue work;
-        private final java.util.PriorityQueue<Entry> messages =
-                new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Entry::seq));
-        private final List<Subscription> subscribers = new ArrayList<>();
-        private long arrivals;
-        private int next;
-        /** The group id of the oldest waiting message ("" if none), for a consumer that asks for "the next session". */
-        volatile String headGroup = "";
-
-        Queue(String name, WorkQueue work) {
-            this.name = name;
-            this.work = work;
-        }
-
-        void add(Message m) {
-            messages.add(new Entry(arrivals++, m));
-            dispatch();
-        }
-
-        void subscribe(Subscription s) {
-            subscribers.add(s);
-            dispatch();
-        }
-
-        void unsubscribe(Subscription s, List<Entry> unsettled) {
-            subscribers.remove(s);
-            requeue(unsettled);
-        }
-
-        void flow(Subscription s, int credit) {
-            s.credit = credit;
-            dispatch();
-        }
-
-        void requeue(List<Entry> back) {
-            messages.addAll(back);
-            if (!back.isEmpty()) {
-                dispatch();
-            }
-        }
-
-        /** Hands waiting messages, in arrival order, each to the next subscriber with credit that takes it. */
-        private void dispatch() {
-            if (subscribers.isEmpty() || messages.isEmpty()) {
-                updateHead();
-                return;
-            }
-            List<Entry> skipped = new ArrayList<>();
-            boolean grouped = subscribers.stream().anyMatch(s -> s.group != null);
-            while (!messages.isEmpty()) {
-                Entry e = messages.poll();
-                Subscription target = null;
-                for (int i = 0; i < subscribers.size(); i++) {
-                    Subscription s = subscribers.get((next + i) % subscribers.size());
-                    if (s.credit > 0 && (s.group == null || s.group.equals(e.message().groupId()))) {
-                        target = s;
-                        next = (next + i + 1) % subscribers.size();
-                        break;
-                    }
-                }
-                if (target == null) {
-                    skipped.add(e);
-                    if (!grouped) {
-                        break; // no filters: nobody can take any message now
-                    }
-                    continue;
-                }
-                target.credit--;
-                Subscription to = target;
-                if (!to.connection.add(() -> to.handler.deliver(to, e))) {
-                    subscribers.remove(to); // its connection has gone: the message stays here
-                    skipped.add(e);
-                }
-            }
-            messages.addAll(skipped);
-            updateHead();
-        }
-
-        private void updateHead() {
-            Entry head = messages.peek();
-            headGroup = head == null || head.message().groupId() == null ? "" : head.message().groupId();
-        }
-
-    }
-
     /** The queues of one broker, by name. Thread-safe. */
     public static final class Queues {
-        private final Map<String, Queue> queues = new HashMap<>();
+        private final Map<String, BrokerQueue> queues = new HashMap<>();
+        private final int limit;
         private int nextId;
 
-        synchronized Queue find(String name, Container container) {
-            return queues.computeIfAbsent(name, n -> new Queue(n, container.newWorkQueue()));
+        /** Queues of the default limit ({@value BrokerQueue#DEFAULT_LIMIT} messages each). */
+        public Queues() {
+            this(BrokerQueue.DEFAULT_LIMIT);
+        }
+
+        /**
+         * @param limit the most messages a queue holds (waiting or unsettled) before its producers wait for credit
+         */
+        public Queues(int limit) {
+            this.limit = limit;
+        }
+
+        synchronized BrokerQueue find(String name, Container container) {
+            return queues.computeIfAbsent(name, n -> new BrokerQueue(n, container.newWorkQueue(), limit));
         }
 
         synchronized String dynamicName() {
@@ -202,7 +107,7 @@ public final class Broker {
     static final String SESSION_FILTER = "com.microsoft:session-filter";
 
     /** A message sent to a consumer and not yet settled, with where it goes back if released. */
-    private record Unsettled(Subscription subscription, Queue queue, Entry entry) { }
+    private record Unsettled(Subscription subscription, BrokerQueue queue, Entry entry) { }
 
     /** Handles one accepted connection; runs in that connection's context. */
     static final class ConnectionHandler implements MessagingHandler {
@@ -210,7 +115,7 @@ public final class Broker {
         private final Container container;
         private final boolean print;
         private final Map<Sender, Subscription> senders = new HashMap<>();
-        private final Map<Receiver, Queue> receivers = new HashMap<>();
+        private final Map<Receiver, BrokerQueue> receivers = new HashMap<>();
         private final Map<Tracker, Unsettled> unsettled = new java.util.IdentityHashMap<>();
 
         ConnectionHandler(Queues queues, Container container, boolean print) {
@@ -222,7 +127,7 @@ public final class Broker {
         @Override
         public void onSenderOpen(Sender sender) {
             String qn = sender.source().dynamic() ? queues.dynamicName() : sender.source().address();
-            Queue q = queues.find(qn, container);
+            BrokerQueue q = queues.find(qn, container);
             Subscription sub = new Subscription(sender, this, q);
             senders.put(sender, sub);
             Map<String, Object> filters = sender.source().filters();
@@ -262,24 +167,42 @@ public final class Broker {
             Tracker t = sub.sender.send(e.message());
             if (!t.settled()) {
                 unsettled.put(t, new Unsettled(sub, sub.queue, e));
+            } else {
+                sub.queue.gone(1); // sent pre-settled: it has left the broker
             }
         }
 
         @Override
         public void onReceiverOpen(Receiver receiver) {
             String qn = receiver.target().address();
-            receiver.open(new ReceiverOptions().target(new TargetOptions().address(qn)));
-            receivers.put(receiver, queues.find(qn, container));
+            // credit is the broker's to give: only while the queue has room (a full queue makes its producers wait)
+            receiver.open(new ReceiverOptions().target(new TargetOptions().address(qn)).creditWindow(0));
+            BrokerQueue q = queues.find(qn, container);
+            receivers.put(receiver, q);
             if (print) {
                 System.out.println("receiving to " + qn);
             }
+            grant(receiver, q);
         }
 
         @Override
         public void onMessage(Delivery d, Message m) {
-            Queue q = receivers.get(d.receiver());
+            BrokerQueue q = receivers.get(d.receiver());
             if (q != null) {
+                q.taken();
                 q.work.add(() -> q.add(m));
+                grant(d.receiver(), q);
+            }
+        }
+
+        /** Keeps a producer's credit window (10, as C++'s default) topped up while its queue has room. */
+        private void grant(Receiver r, BrokerQueue q) {
+            if (!r.active() || receivers.get(r) != q || r.credit() > 5) {
+                return;
+            }
+            WorkQueue here = r.workQueue();
+            if (q.room(() -> here.add(() -> grant(r, q)))) {
+                r.addCredit(10 - r.credit());
             }
         }
 
@@ -294,17 +217,25 @@ public final class Broker {
 
         @Override
         public void onTrackerAccept(Tracker t) {
-            unsettled.remove(t);
+            consumed(t);
         }
 
         @Override
         public void onTrackerReject(Tracker t) {
-            unsettled.remove(t);
+            consumed(t);
         }
 
         @Override
         public void onTrackerSettle(Tracker t) {
-            unsettled.remove(t); // no-op if an outcome already settled it
+            consumed(t); // no-op if an outcome already settled it
+        }
+
+        /** A consumer took a message for good: it leaves the broker. */
+        private void consumed(Tracker t) {
+            Unsettled u = unsettled.remove(t);
+            if (u != null) {
+                u.queue().gone(1);
+            }
         }
 
         @Override
@@ -323,7 +254,7 @@ public final class Broker {
             if (sub == null) {
                 return;
             }
-            Queue q = sub.queue;
+            BrokerQueue q = sub.queue;
             List<Entry> back = new ArrayList<>();
             java.util.Iterator<Unsettled> it = unsettled.values().iterator();
             while (it.hasNext()) {
@@ -335,6 +266,16 @@ public final class Broker {
             }
             back.sort(java.util.Comparator.comparingLong(Entry::seq));
             q.work.add(() -> q.unsubscribe(sub, back));
+        }
+
+        @Override
+        public void onReceiverClose(Receiver r) {
+            receivers.remove(r);
+        }
+
+        @Override
+        public void onReceiverDetach(Receiver r) {
+            receivers.remove(r);
         }
 
         @Override
@@ -352,10 +293,14 @@ public final class Broker {
             for (Sender s : session.senders()) {
                 unsubscribe(s);
             }
+            for (Receiver r : session.receivers()) {
+                receivers.remove(r);
+            }
         }
 
         @Override
         public void onTransportClose(Transport t) {
+            receivers.clear();
             for (Sender s : new ArrayList<>(senders.keySet())) {
                 unsubscribe(s);
             }
@@ -378,6 +323,7 @@ public final class Broker {
         String[] users = {null};
         boolean[] insecure = {false}; // PLAIN without TLS
         int[] threads = {Runtime.getRuntime().availableProcessors()};
+        int[] limit = {BrokerQueue.DEFAULT_LIMIT};
         Options opts = new Options("broker")
                 .flag('v', "verbose", "verbose (debugging) output", () -> { })
                 .value('a', "address", "listen on URL", "URL", "0.0.0.0", v -> address[0] = v)
@@ -385,10 +331,12 @@ public final class Broker {
                         v -> threads[0] = Math.max(1, Options.parseInt(v)))
                 .value('u', "users", "require authentication against FILE (see --add-user FILE USER PASSWORD)", "FILE", null,
                         v -> users[0] = v)
-                .flag('i', "allow-insecure", "offer PLAIN without TLS", () -> insecure[0] = true);
+                .flag('i', "allow-insecure", "offer PLAIN without TLS", () -> insecure[0] = true)
+                .value('l', "queue-limit", "most messages a queue holds before its producers wait for credit", "N",
+                        Integer.toString(limit[0]), v -> limit[0] = Math.max(1, Options.parseInt(v)));
         opts.parse(args);
         try {
-            Queues queues = new Queues();
+            Queues queues = new Queues(limit[0]);
             Container container = new Container(new MessagingHandler() { }, "broker");
             container.serverConnectionOptions(BrokerUsers.listenerOptions(users[0], insecure[0]));
             container.listen(address[0], queues.listenHandler(true));

@@ -3,7 +3,9 @@ package io.jproton.fuzz;
 import static io.jproton.fuzz.FuzzChecks.check;
 import static io.jproton.fuzz.FuzzChecks.hex;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.jproton.testkit.AmqpFrames;
 import io.jproton.ConnectionEngine;
 import io.jproton.ConnectionOptions;
 import io.jproton.Delivery;
@@ -17,7 +19,8 @@ import java.nio.ByteBuffer;
 /**
  * Fuzzes a server-side {@link ConnectionEngine} with whatever a peer may send: (a) arbitrary bytes
  * after a valid AMQP protocol header, (b) arbitrary bytes after a valid SASL protocol header, so
- * through the SASL layer. The handler does what applications do (opens what the peer opens,
+ * through the SASL layer, and (c) well-framed performatives with arbitrary fields in an arbitrary
+ * order (so that the fuzzer reaches the protocol-state handling rather than the framing). The handler does what applications do (opens what the peer opens,
  * reads every message, sends while it has credit) and never throws. Properties: nothing escapes
  * the engine (its own failures and the peer's violations cost the connection only, reported by
  * {@code onTransportError}); once the input ends, the connection finishes; the input is taken in
@@ -36,6 +39,22 @@ class ConnectionEngineFuzzTest {
     @FuzzTest(maxDuration = FuzzDuration.MAX)
     void saslThenAmqp(byte[] input) {
         run(EngineSeeds.SASL_HEADER, input);
+    }
+
+    @FuzzTest(maxDuration = FuzzDuration.MAX)
+    void performatives(FuzzedDataProvider data) {
+        ConnectionEngine engine = new ConnectionEngine(new Application(), new ConnectionOptions(), true);
+        AmqpFrames f = new AmqpFrames();
+        feed(engine, AmqpFrames.concat(EngineSeeds.AMQP_HEADER, f.frame(0, AmqpFrames.open("fuzz"), null)), 1 << 16);
+        int frames = data.consumeInt(0, 300);
+        for (int i = 0; i < frames && data.remainingBytes() > 0; i++) {
+            byte[] frame = Performatives.next(f, data);
+            feed(engine, frame, data.consumeBoolean() ? 7 : 1 << 16);
+        }
+        engine.tick(1);
+        engine.readClose();
+        pump(engine);
+        check(engine.finished(), () -> "the connection did not finish after its input ended");
     }
 
     private static void run(byte[] header, byte[] input) {

@@ -106,7 +106,7 @@ public final class ConnectionDriver {
         guard = new FrameGuard((FrameHandler) transport, transport, maxLinks(options), maxMessageSize(options), midTransfer);
         ((org.apache.qpid.proton.engine.impl.TransportImpl) transport).setFrameHandler(guard);
         transport.setEmitFlowEventOnSend(false); // as proton-c: onSendable follows the peer's flow frames, not our own sends
-        transport.setChannelMax(ConnectionOptions.DEFAULT_MAX_SESSIONS - 1); // as Proton C++: 32767, unless the options say otherwise
+        transport.setChannelMax(ConnectionOptions.DEFAULT_MAX_SESSIONS - 1); // unless the options say otherwise
         FrameTrace.install(transport, container.id() + "/" + Integer.toHexString(System.identityHashCode(transport)));
         applyTransportOptions(options);
         idleBuffers = new IdleBuffers(); // innermost: right on proton-j's frame parser and output
@@ -500,6 +500,12 @@ public final class ConnectionDriver {
                 it.remove();
                 s.freeIfDone();
             }
+        }
+        if (closed.size() > maxLinks(options) + ConnectionOptions.DEFAULT_MAX_SESSIONS) {
+            // a peer that opens and closes endpoints but never reads our closing frames would have us keep them all
+            fail(new ErrorCondition("amqp:resource-limit-exceeded", closed.size()
+                    + " closed sessions and links wait for the peer to read their closing frames"), null);
+            closed.clear();
         }
     }
 

@@ -71,6 +71,8 @@ final class FrameGuard implements FrameHandler {
     /** What the peer has begun on one channel. */
     private static final class SessionState {
         final Map<Long, LinkState> links = new HashMap<>();
+        /** The names of its links, by role ("s:" where the peer sends, "r:" where it receives). */
+        final java.util.Set<String> names = new java.util.HashSet<>();
     }
 
     /** A link the peer has attached. */
@@ -238,16 +240,19 @@ final class FrameGuard implements FrameHandler {
             throw new PeerViolation("amqp:invalid-field", "attach without a link name or role");
         }
         boolean peerSends = a.getRole() == Role.SENDER;
-        for (LinkState l : s.links.values()) {
-            if (l.peerSends == peerSends && l.name.equals(a.getName())) {
-                throw new PeerViolation("amqp:invalid-field", "link name already attached: " + a.getName());
-            }
+        if (s.names.contains(key(peerSends, a.getName()))) {
+            throw new PeerViolation("amqp:invalid-field", "link name already attached: " + a.getName());
         }
         if (links >= maxLinks) {
             throw new PeerViolation("amqp:resource-limit-exceeded", "too many links: at most " + maxLinks + " may be attached at once");
         }
         links++;
         s.links.put(handle, new LinkState(a.getName(), peerSends));
+        s.names.add(key(peerSends, a.getName()));
+    }
+
+    private static String key(boolean peerSends, String name) {
+        return (peerSends ? "s:" : "r:") + name;
     }
 
     private void detach(SessionState s, Detach d) {
@@ -255,6 +260,7 @@ final class FrameGuard implements FrameHandler {
         LinkState l = link(s, d.getHandle(), "detach");
         forget(l);
         s.links.remove(handle);
+        s.names.remove(key(l.peerSends, l.name));
     }
 
     private void end(int channel) {

@@ -34,6 +34,18 @@ public final class EventLoop {
         CONNECTION
     }
 
+    static {
+        // The JDK sets up its socket-closing machinery (sun.nio.ch.FileDispatcherImpl, which opens a
+        // descriptor of its own) on the first close of a socket. Were that first close to come while
+        // the process is out of file descriptors (a flood of connections), it would fail for good and
+        // take the loop down: close one socket now, while descriptors are there.
+        try {
+            java.nio.channels.SocketChannel.open().close();
+        } catch (IOException e) {
+            // nothing to prepare then; a loop will report its own failures
+        }
+    }
+
     /** Queued work run per turn, at most, so that I/O and timers are not starved by a busy producer. */
     private static final int MAX_WORK_PER_TURN = 4096;
     private final Selector selector;
