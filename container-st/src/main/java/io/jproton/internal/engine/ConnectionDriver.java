@@ -35,6 +35,8 @@ public final class ConnectionDriver {
     private static final String IDLE_TIMEOUT_EXPIRED = "local-idle-timeout expired";
     private final ContainerContext container;
     private final ConnectionOptions options;
+    /** The options' max unsettled per link, read once (the senders' and receivers' hot paths use it). */
+    final int maxUnsettled;
     private org.apache.qpid.proton.engine.Connection engineConnection;
     private org.apache.qpid.proton.engine.Transport transport;
     private IdleBuffers idleBuffers;
@@ -83,6 +85,7 @@ public final class ConnectionDriver {
         this.server = server;
         this.host = host;
         this.options = options;
+        this.maxUnsettled = maxUnsettled(options);
         this.tls = new TlsSetup(options, server);
         this.sasl = new SaslSetup(this, options, server);
         newEngine();

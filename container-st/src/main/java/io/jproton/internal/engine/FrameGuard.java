@@ -60,6 +60,11 @@ final class FrameGuard implements FrameHandler {
     private final Map<Integer, SessionState> sessions = new HashMap<>();
     private final List<Oversized> oversized = new ArrayList<>(0);
     private boolean opened;
+    /** The session and link of the last transfer: the usual next one is on the same link, without map look-ups. */
+    private int lastChannel = -1;
+    private SessionState lastSession;
+    private long lastHandle = -1;
+    private LinkState lastLink;
     private int links;
     private long incompleteBytes;
     /** The first violation, reported to the transport when the parser closes. */
@@ -181,7 +186,7 @@ final class FrameGuard implements FrameHandler {
         FrameBody body = frame.getBody();
         int channel = frame.getChannel();
         if (body instanceof Transfer t) {
-            return transfer(frame, t, session(channel, "transfer"));
+            return transfer(frame, t, channel == lastChannel && lastSession != null ? lastSession : session(channel, "transfer"));
         }
         if (body instanceof EmptyFrame) {
             return frame;
@@ -260,6 +265,7 @@ final class FrameGuard implements FrameHandler {
         LinkState l = link(s, d.getHandle(), "detach");
         forget(l);
         s.links.remove(handle);
+        lastLink = null;
         s.names.remove(key(l.peerSends, l.name));
     }
 
@@ -269,6 +275,8 @@ final class FrameGuard implements FrameHandler {
             forget(l);
         }
         sessions.remove(channel);
+        lastSession = null;
+        lastLink = null;
     }
 
     private void forget(LinkState l) {
@@ -279,7 +287,11 @@ final class FrameGuard implements FrameHandler {
 
     private TransportFrame transfer(TransportFrame frame, Transfer t, SessionState s) {
         long handle = handle(t.getHandle(), "transfer");
-        LinkState l = link(s, t.getHandle(), "transfer");
+        LinkState l = s == lastSession && handle == lastHandle && lastLink != null ? lastLink : link(s, t.getHandle(), "transfer");
+        lastChannel = frame.getChannel();
+        lastSession = s;
+        lastHandle = handle;
+        lastLink = l;
         if (!l.peerSends) {
             throw new PeerViolation("amqp:invalid-field", "transfer on link '" + l.name + "', where the peer is the receiver");
         }

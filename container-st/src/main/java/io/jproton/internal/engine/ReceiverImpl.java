@@ -132,7 +132,7 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
         if (window > 0 && !draining) {
             int credit = engine.getCredit();
             if (credit <= window / 2) {
-                int grant = Math.min(window - credit, ConnectionDriver.maxUnsettled(driver.options()) - engine.getUnsettled() - credit);
+                int grant = Math.min(window - credit, driver.maxUnsettled - engine.getUnsettled() - credit);
                 if (grant > 0) {
                     engine.flow(grant);
                 }

@@ -99,7 +99,7 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
     }
 
     int usableCredit() {
-        return Math.max(0, Math.min(engine.getCredit(), ConnectionDriver.maxUnsettled(driver.options()) - engine.getUnsettled()));
+        return Math.max(0, Math.min(engine.getCredit(), driver.maxUnsettled - engine.getUnsettled()));
     }
 
     /** @return true while the peer's credit is held back only by max unsettled */

@@ -30,7 +30,7 @@ final class TrackerImpl extends TransferImpl implements Tracker {
     @Override
     void settledLocally() {
         SenderImpl s = (SenderImpl) link;
-        if (s.engine.getUnsettled() == ConnectionDriver.maxUnsettled(s.driver.options()) - 1 && s.engine.getCredit() > 0) {
+        if (s.engine.getUnsettled() == s.driver.maxUnsettled - 1 && s.engine.getCredit() > 0) {
             s.driver.host().addWork(s::sendableAgain);
         }
     }
