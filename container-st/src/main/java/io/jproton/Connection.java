@@ -100,14 +100,42 @@ public interface Connection extends Endpoint {
     String user();
 
     /**
-     * @return the peer's connection properties, possibly empty
+     * As C++ {@code connection::properties()}: the peer's connection properties. Their keys are
+     * AMQP symbols, given as their text (as {@link Link#properties()} and the options' properties).
+     *
+     * @return the peer's connection properties, possibly empty; a copy
      */
-    Map<Object, Object> properties();
+    Map<String, Object> properties();
 
     /**
      * @return the largest frame the peer accepts (from its open frame), 0 before it has opened
      */
     int maxFrameSize();
+
+    /**
+     * As C++ {@code connection::max_sessions()}: the most sessions the peer allows on this
+     * connection (its channel-max + 1, from its open frame).
+     *
+     * @return the most sessions, 0 before the peer has opened
+     */
+    int maxSessions();
+
+    /**
+     * As C++ {@code connection::sender_options()}: the default options for senders opened on this
+     * connection (the container's {@link Container#senderOptions() sender defaults}; jproton has
+     * no per-connection link defaults).
+     *
+     * @return a copy of the defaults
+     */
+    SenderOptions senderOptions();
+
+    /**
+     * As C++ {@code connection::receiver_options()}: the default options for receivers opened on
+     * this connection (the container's {@link Container#receiverOptions() receiver defaults}).
+     *
+     * @return a copy of the defaults
+     */
+    ReceiverOptions receiverOptions();
 
     /**
      * @return the idle timeout the peer asked for (from its open frame), zero for none

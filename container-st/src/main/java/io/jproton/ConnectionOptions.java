@@ -40,6 +40,7 @@ public final class ConnectionOptions {
     private SslClientOptions sslClientOptions;
     private SslServerOptions sslServerOptions;
     private List<String> failoverUrls;
+    private String reconnectUrl;
     private Integer maxLinks;
     private Long maxMessageSize;
     private Integer maxUnsettled;
@@ -100,6 +101,7 @@ public final class ConnectionOptions {
         if (other.desiredCapabilities != null) desiredCapabilities = new ArrayList<>(other.desiredCapabilities);
         if (other.reconnect != null) reconnect = new ReconnectOptions(other.reconnect);
         if (other.failoverUrls != null) failoverUrls = new ArrayList<>(other.failoverUrls);
+        if (other.reconnectUrl != null) reconnectUrl = other.reconnectUrl;
         if (other.sslClientOptions != null) sslClientOptions = other.sslClientOptions;
         if (other.sslServerOptions != null) sslServerOptions = other.sslServerOptions;
         if (other.maxLinks != null) maxLinks = other.maxLinks;
@@ -162,11 +164,14 @@ public final class ConnectionOptions {
     }
 
     /**
-     * The largest frame this end accepts (default 65,535). It sizes the engine's frame buffers, so
-     * it belongs in the options a connection is made with ({@link Container#connect}, a listener's
-     * {@code onAccept}, a {@link ConnectionEngine}); given later to {@link Connection#open(ConnectionOptions)}
-     * with another value it throws {@link IllegalStateException}. An idle connection gives its frame
-     * buffers back after a second without I/O, whatever this size.
+     * The largest frame this end accepts (default 65,535), as C++ {@code connection_options::max_frame_size}.
+     * It sizes the engine's frame buffers, so it belongs in the options a connection is made with
+     * ({@link Container#connect}, a listener's {@code onAccept}, a {@link ConnectionEngine}). Given
+     * later to {@link Connection#open(ConnectionOptions)} (in {@code onConnectionOpen}, as C++
+     * code does) it applies while this end's open frame has not gone out and the size is not
+     * larger than the one the connection was made with (frames up to that one are still taken);
+     * otherwise it is ignored with a warning on logger {@code io.jproton.connection}. An idle
+     * connection gives its frame buffers back after a second without I/O, whatever this size.
      *
      * @param bytes the largest frame to accept, at least 512
      * @return this
@@ -315,6 +320,33 @@ public final class ConnectionOptions {
     }
 
     /**
+     * As C++ {@code connection_options::reconnect_url}: where to reconnect once the connection to
+     * its URL is lost, instead of that URL. Setting it turns reconnect on with the default
+     * {@link ReconnectOptions} unless {@link #reconnect(ReconnectOptions)} says otherwise. Set with
+     * {@link Connection#updateOptions} (in {@code onTransportError}, say), it applies to the next
+     * attempt. Together with {@link #failoverUrls(List)} the reconnect URL is tried first, then the
+     * failover URLs in turn (C++ leaves that undefined).
+     *
+     * @param url the URL to reconnect to
+     * @return this
+     */
+    public ConnectionOptions reconnectUrl(String url) {
+        this.reconnectUrl = url;
+        return this;
+    }
+
+    /**
+     * @return the reconnect URL, or null if unset
+     */
+    public String reconnectUrl() {
+        return reconnectUrl;
+    }
+
+    /**
+     * As C++ {@code connection_options::failover_urls}: more URLs to try, in turn after the first,
+     * when reconnecting. Setting them turns reconnect on with the default {@link ReconnectOptions}
+     * unless {@link #reconnect(ReconnectOptions)} says otherwise.
+     *
      * @param urls more URLs to try, in turn after the first, when reconnecting
      * @return this
      */

@@ -32,6 +32,16 @@ public class Container {
     }
 
     /**
+     * A container with a handler that does nothing, as C++ {@code container(const std::string& id)}:
+     * connections and listeners bring their own handlers.
+     *
+     * @param id the container id sent to peers; a random UUID if null or empty
+     */
+    public Container(String id) {
+        this(new MessagingHandler() { }, id);
+    }
+
+    /**
      * @param handler the handler for every event that no connection or link handler takes
      */
     public Container(MessagingHandler handler) {

@@ -28,4 +28,11 @@ public interface Delivery extends Transfer {
      * @return the state this side set (by accept, reject, ...), NONE if none yet
      */
     State localState();
+
+    /**
+     * As C++ {@code delivery::tag()}: the tag the sender gave the delivery.
+     *
+     * @return a copy of the delivery tag
+     */
+    byte[] tag();
 }

@@ -14,11 +14,33 @@ public interface Endpoint {
     ErrorCondition error();
 
     /**
-     * @return true once this endpoint is open locally and remotely and not yet closing
+     * As C++ {@code endpoint::uninitialized()}: true while the local end has not been opened (nor
+     * closed). Describes this end only.
+     *
+     * @return true if the local end is uninitialized
+     */
+    boolean uninitialized();
+
+    /**
+     * As C++ {@code endpoint::active()}: true while the local end is open, whatever the peer's
+     * end: after {@code open()} and before {@code close()}. (Before 0.2 jproton's {@code active()}
+     * asked for both ends; {@link #closedByPeer()} tells the peer's end.)
+     *
+     * @return true if the local end is active
      */
     boolean active();
 
     /**
+     * As C++ {@code endpoint::closed()}: true once both ends are closed (or detached), this one and
+     * the peer's.
+     *
+     * @return true if the local and the remote ends are closed
+     */
+    boolean closed();
+
+    /**
+     * The peer's end, which C++ users reach through {@link #error()} and the close callbacks.
+     *
      * @return true once the peer has closed (or detached) this endpoint
      */
     boolean closedByPeer();

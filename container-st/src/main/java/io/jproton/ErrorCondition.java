@@ -16,6 +16,29 @@ public final class ErrorCondition {
     private final String description;
     private final Map<Object, Object> properties;
 
+    /** The name C++ gives a condition made with a description only. */
+    public static final String DEFAULT_NAME = "proton:io:error";
+
+    /**
+     * An empty condition, as C++'s default {@code error_condition()}: {@link #empty()} is true.
+     * (jproton's accessors answer null, not an empty condition, when there is none.)
+     */
+    public ErrorCondition() {
+        this.name = "";
+        this.description = "";
+        this.properties = Map.of();
+    }
+
+    /**
+     * A condition with a description only, as C++ {@code error_condition(description)}: its name is
+     * {@value #DEFAULT_NAME}.
+     *
+     * @param description a human-readable description
+     */
+    public ErrorCondition(String description) {
+        this(DEFAULT_NAME, description);
+    }
+
     /**
      * @param name the condition's symbolic name
      * @param description a human-readable description, may be null
@@ -57,6 +80,24 @@ public final class ErrorCondition {
      */
     public Map<Object, Object> properties() {
         return properties;
+    }
+
+    /**
+     * As C++ {@code error_condition::empty()}.
+     *
+     * @return true if no condition is set (the no-argument constructor)
+     */
+    public boolean empty() {
+        return name.isEmpty();
+    }
+
+    /**
+     * As C++ {@code error_condition::what()}: a printable text, {@code name: description}.
+     *
+     * @return the text, empty for an empty condition
+     */
+    public String what() {
+        return toString();
     }
 
     /** Formats as Proton C++ does: {@code name: description}. */

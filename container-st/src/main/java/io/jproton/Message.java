@@ -1,5 +1,6 @@
 package io.jproton;
 
+import io.jproton.internal.codec.AnnotationMap;
 import io.jproton.internal.codec.MessageCodec;
 import io.jproton.internal.codec.ValueFormat;
 import java.time.Duration;
@@ -63,9 +64,12 @@ import java.util.UUID;
  * once, so a message may be reused after sending.
  */
 public final class Message {
+    /** The priority a message has unless set otherwise (AMQP's default), as C++ {@code message::default_priority}. */
+    public static final int DEFAULT_PRIORITY = 4;
+
     // header
     private boolean durable;
-    private int priority = 4;
+    private int priority = DEFAULT_PRIORITY;
     private Duration ttl = Duration.ZERO;
     private boolean firstAcquirer;
     private long deliveryCount;
@@ -95,10 +99,29 @@ public final class Message {
     public Message() {}
 
     /**
+     * A message with a body. A {@link Message} given here (held as an {@code Object}) is copied as
+     * by {@link #Message(Message)}: a message is never the body of another.
+     *
      * @param body the body
      */
     public Message(Object body) {
-        this.body = body;
+        if (body instanceof Message other) {
+            copyFrom(other);
+        } else {
+            this.body = body;
+        }
+    }
+
+    /**
+     * A copy of every section of another message, as C++'s copy constructor: header, properties,
+     * annotations, application properties, body and footer. The maps are new maps; the values in
+     * them and a body other than {@code byte[]} are shared (they are immutable or the
+     * application's); a {@code byte[]} body and the user id are copied.
+     *
+     * @param other the message to copy
+     */
+    public Message(Message other) {
+        copyFrom(other);
     }
 
     /** Clears every field back to the defaults. */
@@ -114,7 +137,7 @@ public final class Message {
         firstAcquirer = m.firstAcquirer;
         deliveryCount = m.deliveryCount;
         id = m.id;
-        userId = m.userId;
+        userId = m.userId == null ? null : m.userId.clone();
         to = m.to;
         subject = m.subject;
         replyTo = m.replyTo;
@@ -127,10 +150,10 @@ public final class Message {
         groupSequence = m.groupSequence;
         replyToGroupId = m.replyToGroupId;
         properties = m.properties == null ? null : new LinkedHashMap<>(m.properties);
-        messageAnnotations = m.messageAnnotations == null ? null : new LinkedHashMap<>(m.messageAnnotations);
-        deliveryAnnotations = m.deliveryAnnotations == null ? null : new LinkedHashMap<>(m.deliveryAnnotations);
-        footer = m.footer == null ? null : new LinkedHashMap<>(m.footer);
-        body = m.body;
+        messageAnnotations = m.messageAnnotations == null ? null : new AnnotationMap(m.messageAnnotations);
+        deliveryAnnotations = m.deliveryAnnotations == null ? null : new AnnotationMap(m.deliveryAnnotations);
+        footer = m.footer == null ? null : new AnnotationMap(m.footer);
+        body = m.body instanceof byte[] b ? b.clone() : m.body;
         inferred = m.inferred;
     }
 
@@ -399,26 +422,36 @@ public final class Message {
     }
 
     /**
-     * @return the message annotations (keys are Symbol or ULong; a String key is sent as a symbol), mutable, created on first use
+     * The message annotations, as C++ {@code message::message_annotations()}. Keys are annotation
+     * keys, {@link Symbol} or {@link ULong}; a {@link String} key is the symbol of that text both
+     * ways, as C++ {@code annotation_key}: {@code put("x-opt-a", v)} stores under the symbol and
+     * {@code get("x-opt-a")} finds it, on a message built here or one received.
+     *
+     * @return the message annotations, mutable, created on first use
      */
     public Map<Object, Object> messageAnnotations() {
-        if (messageAnnotations == null) messageAnnotations = new LinkedHashMap<>();
+        if (messageAnnotations == null) messageAnnotations = new AnnotationMap();
         return messageAnnotations;
     }
 
     /**
-     * @return the delivery annotations (keys are Symbol or ULong), mutable, created on first use
+     * The delivery annotations, as C++ {@code message::delivery_annotations()}; keys as
+     * {@link #messageAnnotations()}.
+     *
+     * @return the delivery annotations, mutable, created on first use
      */
     public Map<Object, Object> deliveryAnnotations() {
-        if (deliveryAnnotations == null) deliveryAnnotations = new LinkedHashMap<>();
+        if (deliveryAnnotations == null) deliveryAnnotations = new AnnotationMap();
         return deliveryAnnotations;
     }
 
     /**
-     * @return the footer (keys are Symbol or ULong), mutable, created on first use
+     * The footer, as C++ {@code message::footer()}; keys as {@link #messageAnnotations()}.
+     *
+     * @return the footer, mutable, created on first use
      */
     public Map<Object, Object> footer() {
-        if (footer == null) footer = new LinkedHashMap<>();
+        if (footer == null) footer = new AnnotationMap();
         return footer;
     }
 
@@ -446,6 +479,20 @@ public final class Message {
      */
     public byte[] encode() {
         return MessageCodec.encode(this);
+    }
+
+    /**
+     * Encodes into a buffer of the caller's, as C++ {@code message::encode(std::vector<char>&)}:
+     * the encoding is written at the buffer's position, which advances past it.
+     *
+     * @param into where to write
+     * @return how many bytes were written
+     * @throws java.nio.BufferOverflowException if the buffer has too little room (nothing is written then)
+     */
+    public int encode(java.nio.ByteBuffer into) {
+        byte[] bytes = MessageCodec.encode(this);
+        into.put(bytes);
+        return bytes.length;
     }
 
     /**

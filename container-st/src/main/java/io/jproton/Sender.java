@@ -16,6 +16,18 @@ public interface Sender extends Link {
      */
     Tracker send(Message message);
 
+    /**
+     * Sends a message with a delivery tag of the application's choosing, as C++
+     * {@code sender::send(message, binary tag)}. The tag must be unique among this link's
+     * unsettled deliveries (AMQP requires it; it is not checked).
+     *
+     * @param message the message, encoded at once
+     * @param tag the delivery tag, at most 32 bytes (AMQP's limit); copied
+     * @return the tracker that follows the message's delivery
+     * @throws IllegalArgumentException if the tag is empty or longer than 32 bytes
+     */
+    Tracker send(Message message, byte[] tag);
+
     /** Opens a sender that the peer initiated, mirroring the peer's termini (done for you after {@code onSenderOpen}). */
     void open();
 

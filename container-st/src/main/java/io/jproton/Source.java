@@ -32,11 +32,13 @@ public final class Source extends Terminus {
      * @param timeout timeout
      * @param capabilities capabilities
      * @param distributionMode distribution mode
+     * @param dynamicProperties the dynamic node properties, may be null
      * @param filters the filter set, keyed by filter name
      */
-    public Source(String address, boolean dynamic, Durability durability, ExpiryPolicy expiryPolicy, Duration timeout,
-                  List<String> capabilities, DistributionMode distributionMode, Map<String, Object> filters) {
-        super(address, dynamic, durability, expiryPolicy, timeout, capabilities);
+    public Source(String address, boolean dynamic, DurabilityMode durability, ExpiryPolicy expiryPolicy, Duration timeout,
+                  List<String> capabilities, DistributionMode distributionMode, Map<String, Object> filters,
+                  Map<String, Object> dynamicProperties) {
+        super(address, dynamic, durability, expiryPolicy, timeout, capabilities, dynamicProperties);
         this.distributionMode = distributionMode == null ? DistributionMode.UNSPECIFIED : distributionMode;
         this.filters = filters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     }

@@ -21,4 +21,13 @@ public interface Ssl {
      *         if the peer presented none
      */
     String remoteSubject();
+
+    /**
+     * As C++ {@code ssl::ssf()}: the security strength factor, the number of bits of the
+     * negotiated cipher's key (e.g. 128 for AES-128-GCM, 256 for AES-256 or ChaCha20), read from
+     * the cipher suite's name.
+     *
+     * @return the key bits, 0 before the handshake has finished or for an unknown cipher
+     */
+    int ssf();
 }

@@ -25,6 +25,15 @@ public final class SslClientOptions {
     }
 
     /**
+     * The JVM's default trust with the given verify mode, as C++ {@code ssl_client_options(ssl::verify_mode)}.
+     *
+     * @param verifyMode how much to check of the server
+     */
+    public SslClientOptions(SslVerifyMode verifyMode) {
+        this(null, null, null, verifyMode);
+    }
+
+    /**
      * @param context the SSL context whose trust (and, for client certificates, keys) to use
      * @param verifyMode how much to check of the server
      */

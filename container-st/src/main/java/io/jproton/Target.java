@@ -16,9 +16,10 @@ public final class Target extends Terminus {
      * @param expiryPolicy expiry policy
      * @param timeout timeout
      * @param capabilities capabilities
+     * @param dynamicProperties the dynamic node properties, may be null
      */
-    public Target(String address, boolean dynamic, Durability durability, ExpiryPolicy expiryPolicy, Duration timeout,
-                  List<String> capabilities) {
-        super(address, dynamic, durability, expiryPolicy, timeout, capabilities);
+    public Target(String address, boolean dynamic, DurabilityMode durability, ExpiryPolicy expiryPolicy, Duration timeout,
+                  List<String> capabilities, java.util.Map<String, Object> dynamicProperties) {
+        super(address, dynamic, durability, expiryPolicy, timeout, capabilities, dynamicProperties);
     }
 }

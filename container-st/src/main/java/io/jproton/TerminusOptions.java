@@ -14,10 +14,12 @@ import java.util.List;
 public abstract class TerminusOptions<T extends TerminusOptions<T>> {
     String address;
     Boolean dynamic;
-    Terminus.Durability durability;
+    Terminus.DurabilityMode durability;
     Terminus.ExpiryPolicy expiryPolicy;
     Duration timeout;
     List<String> capabilities;
+    Boolean anonymous;
+    java.util.Map<String, Object> dynamicProperties;
 
     TerminusOptions() {}
 
@@ -28,6 +30,8 @@ public abstract class TerminusOptions<T extends TerminusOptions<T>> {
         expiryPolicy = other.expiryPolicy;
         timeout = other.timeout;
         capabilities = other.capabilities == null ? null : new ArrayList<>(other.capabilities);
+        anonymous = other.anonymous;
+        dynamicProperties = other.dynamicProperties == null ? null : new java.util.LinkedHashMap<>(other.dynamicProperties);
     }
 
     @SuppressWarnings("unchecked")
@@ -57,7 +61,7 @@ public abstract class TerminusOptions<T extends TerminusOptions<T>> {
      * @param durability the durability
      * @return this
      */
-    public T durabilityMode(Terminus.Durability durability) {
+    public T durabilityMode(Terminus.DurabilityMode durability) {
         this.durability = durability;
         return self();
     }
@@ -90,6 +94,45 @@ public abstract class TerminusOptions<T extends TerminusOptions<T>> {
     }
 
     /**
+     * As C++ {@code source_options::anonymous} / {@code target_options::anonymous}: asks for the
+     * peer's anonymous node (a target without address: the anonymous relay); any address given is
+     * ignored when true. Default false.
+     *
+     * @param anonymous whether the node is anonymous
+     * @return this
+     */
+    public T anonymous(boolean anonymous) {
+        this.anonymous = anonymous;
+        return self();
+    }
+
+    /**
+     * As C++ {@code dynamic_properties}: the dynamic node properties to send (AMQP
+     * {@code dynamic-node-properties}, keys sent as symbols), for a {@link #dynamic(boolean) dynamic} node.
+     *
+     * @param properties the properties
+     * @return this
+     */
+    public T dynamicProperties(java.util.Map<String, Object> properties) {
+        this.dynamicProperties = new java.util.LinkedHashMap<>(properties);
+        return self();
+    }
+
+    /**
+     * @return whether an anonymous node was asked for, or null if unset
+     */
+    public Boolean anonymous() {
+        return anonymous;
+    }
+
+    /**
+     * @return the dynamic node properties, or null if unset
+     */
+    public java.util.Map<String, Object> dynamicProperties() {
+        return dynamicProperties;
+    }
+
+    /**
      * @return the address, or null if unset
      */
     public String address() {
@@ -106,7 +149,7 @@ public abstract class TerminusOptions<T extends TerminusOptions<T>> {
     /**
      * @return the durability, or null if unset
      */
-    public Terminus.Durability durabilityMode() {
+    public Terminus.DurabilityMode durabilityMode() {
         return durability;
     }
 

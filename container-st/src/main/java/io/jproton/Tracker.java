@@ -12,12 +12,9 @@ public interface Tracker extends Transfer {
     Sender sender();
 
     /**
-     * @return the delivery tag
+     * As C++ {@code tracker::tag()}.
+     *
+     * @return a copy of the delivery tag
      */
     byte[] tag();
-
-    /**
-     * @return true once the peer has settled
-     */
-    boolean remotelySettled();
 }

@@ -34,34 +34,26 @@ public final class Values {
      * @return the AMQP type name its values have
      */
     public static String typeName(Class<?> type) {
-        if (type.isPrimitive()) {
-            type = java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        TypeId id = TypeId.of(type);
+        return id != null ? id.typeName() : type.getSimpleName();
+    }
+
+    /**
+     * The AMQP type of a value, as C++ {@code value::type()}.
+     *
+     * @param value any AMQP value, null included
+     * @return its type id
+     * @throws IllegalArgumentException if the value is not of an AMQP value type
+     */
+    public static TypeId typeId(Object value) {
+        if (value == null) {
+            return TypeId.NULL_TYPE;
         }
-        if (type == Boolean.class) return "boolean";
-        if (type == UByte.class) return "ubyte";
-        if (type == Byte.class) return "byte";
-        if (type == UShort.class) return "ushort";
-        if (type == Short.class) return "short";
-        if (type == UInt.class) return "uint";
-        if (type == Integer.class) return "int";
-        if (type == Character.class || type == Char.class) return "char";
-        if (type == Decimal32.class) return "decimal32";
-        if (type == Decimal64.class) return "decimal64";
-        if (type == Decimal128.class) return "decimal128";
-        if (type == ULong.class) return "ulong";
-        if (type == Long.class) return "long";
-        if (type == Timestamp.class) return "timestamp";
-        if (type == Float.class) return "float";
-        if (type == Double.class) return "double";
-        if (type == java.util.UUID.class) return "uuid";
-        if (type == byte[].class) return "binary";
-        if (type.isArray()) return "array";
-        if (type == String.class) return "string";
-        if (type == Symbol.class) return "symbol";
-        if (type == Described.class) return "described";
-        if (java.util.List.class.isAssignableFrom(type)) return "list";
-        if (java.util.Map.class.isAssignableFrom(type)) return "map";
-        return type.getSimpleName();
+        TypeId id = TypeId.of(value.getClass());
+        if (id == null) {
+            throw new IllegalArgumentException("not an AMQP value type: " + value.getClass().getName());
+        }
+        return id;
     }
 
     /**

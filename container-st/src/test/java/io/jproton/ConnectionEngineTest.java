@@ -125,20 +125,43 @@ public class ConnectionEngineTest {
     }
 
     @Test
-    public void maxFrameSizeGivenTooLateSaysWhereItBelongs() {
+    public void maxFrameSizeGivenInOnConnectionOpenApplies() {
+        // as C++ code does: a server opens with options in onConnectionOpen, before its open frame goes out
+        int[] seenByClient = {0};
         MessagingHandler server = new MessagingHandler() {
             @Override
             public void onConnectionOpen(Connection c) {
-                c.open(new ConnectionOptions().maxFrameSize(4096)); // as C++ allows; proton-j has sized its buffers
+                c.open(new ConnectionOptions().maxFrameSize(4096));
             }
         };
-        EnginePair pair = new EnginePair(new MessagingHandler() { }, server);
-        try {
-            pair.run(100);
-            org.junit.Assert.fail("a max frame size set in onConnectionOpen must not be silently ignored");
-        } catch (IllegalStateException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("onAccept"));
-        }
+        MessagingHandler client = new MessagingHandler() {
+            @Override
+            public void onConnectionOpen(Connection c) {
+                seenByClient[0] = c.maxFrameSize(); // the peer's (the server's) advertised size
+            }
+        };
+        EnginePair pair = new EnginePair(client, server);
+        pair.run(100);
+        assertEquals(4096, seenByClient[0]);
+    }
+
+    @Test
+    public void maxFrameSizeTooLargeToApplyLateIsIgnoredNotThrown() {
+        int[] seenByClient = {0};
+        MessagingHandler server = new MessagingHandler() {
+            @Override
+            public void onConnectionOpen(Connection c) {
+                c.open(new ConnectionOptions().maxFrameSize(1 << 20)); // more than the buffers: cannot apply
+            }
+        };
+        MessagingHandler client = new MessagingHandler() {
+            @Override
+            public void onConnectionOpen(Connection c) {
+                seenByClient[0] = c.maxFrameSize();
+            }
+        };
+        new EnginePair(client, server).run(100);
+        assertEquals("the size the connection was made with", 65535, seenByClient[0]);
     }
 
     @Test

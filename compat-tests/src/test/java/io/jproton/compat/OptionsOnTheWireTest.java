@@ -44,7 +44,7 @@ public class OptionsOnTheWireTest {
                 seen.add(r.offeredCapabilities());
                 seen.add(r.desiredCapabilities());
                 Source s = r.source();
-                seen.add(List.of(s.address(), s.durability(), s.expiryPolicy(), s.timeout(), s.distributionMode(),
+                seen.add(List.of(s.address(), s.durabilityMode(), s.expiryPolicy(), s.timeout(), s.distributionMode(),
                         s.filters(), s.capabilities()));
                 seen.add(List.of(r.target().address(), r.target().dynamic()));
                 r.connection().close();
@@ -65,7 +65,7 @@ public class OptionsOnTheWireTest {
                         .properties(Map.of("priority", 7))
                         .offeredCapabilities(List.of("shared"))
                         .desiredCapabilities(List.of("global"))
-                        .source(new SourceOptions().address("src").durabilityMode(Terminus.Durability.UNSETTLED_STATE)
+                        .source(new SourceOptions().address("src").durabilityMode(Terminus.DurabilityMode.UNSETTLED_STATE)
                                 .expiryPolicy(Terminus.ExpiryPolicy.NEVER).timeout(Duration.ofSeconds(30))
                                 .distributionMode(Source.DistributionMode.COPY)
                                 .filters(Map.of("f", new Described(Symbol.of("x:filter"), "v")))
@@ -76,7 +76,7 @@ public class OptionsOnTheWireTest {
         Run.bounded(c);
         assertEquals(List.of("my-container", Map.of("product", "jproton"), List.of("ANONYMOUS-RELAY"),
                 List.of("DELAYED_DELIVERY"), "vhost", "my-link", Map.of("priority", 7), List.of("shared"), List.of("global"),
-                List.of("src", Terminus.Durability.UNSETTLED_STATE, Terminus.ExpiryPolicy.NEVER, Duration.ofSeconds(30),
+                List.of("src", Terminus.DurabilityMode.UNSETTLED_STATE, Terminus.ExpiryPolicy.NEVER, Duration.ofSeconds(30),
                         Source.DistributionMode.COPY, Map.of("f", new Described(Symbol.of("x:filter"), "v")), List.of("queue")),
                 List.of("tgt", false)), seen);
     }

@@ -61,7 +61,8 @@ public class OutcomesTest {
                     case "modify" -> d.modify();
                     default -> throw new AssertionError(m.body());
                 }
-                assertEquals(true, d.settled());
+                assertEquals("settled here by the outcome", true, d.locallySettled());
+                assertEquals("not (yet) by the sender: settled() is the peer's, as C++", false, d.settled());
             }
         };
         Peer.pair(client, server, c -> c.openSender("q"));

@@ -30,7 +30,7 @@ public class SettlementTest {
             while (s.credit() > 0 && sent < COUNT) {
                 Tracker t = s.send(new Message("m" + sent++));
                 trackers.add(t);
-                settledAtSend.add(t.settled());
+                settledAtSend.add(t.locallySettled());
             }
         }
     }
@@ -93,7 +93,8 @@ public class SettlementTest {
         assertEquals(COUNT, accepts);
         assertEquals(COUNT, settles);
         for (Tracker t : client.trackers) {
-            assertTrue(t.settled());
+            assertTrue("settled by the peer", t.settled());
+            assertTrue("and here (auto-settle)", t.locallySettled());
         }
     }
 }

@@ -165,7 +165,7 @@ public final class Broker {
                 return;
             }
             Tracker t = sub.sender.send(e.message());
-            if (!t.settled()) {
+            if (!t.locallySettled()) {
                 unsettled.put(t, new Unsettled(sub, sub.queue, e));
             } else {
                 sub.queue.gone(1); // sent pre-settled: it has left the broker

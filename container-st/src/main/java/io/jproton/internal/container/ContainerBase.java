@@ -162,8 +162,8 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         ConnectionDriver driver = new ConnectionDriver(this, o, false, sc);
         sc.driver(driver);
         sc.reconnectTargets(opts -> reconnectTargets(u, opts));
-        if (o.reconnect() != null) {
-            sc.reconnect(o.reconnect(), reconnectTargets(u, o));
+        if (reconnects(o)) {
+            sc.reconnect(reconnectOptions(o), reconnectTargets(u, o));
         }
         if (setup != null) {
             setup.accept(driver.connection()); // nobody else knows the connection yet
@@ -197,10 +197,21 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         }
     }
 
-    /** @return {host, port} pairs to reconnect to: the URL's, then the failover URLs' */
+    /** @return true if the options turn reconnect on: reconnect options, failover URLs or a reconnect URL (as C++) */
+    static boolean reconnects(ConnectionOptions o) {
+        return o.reconnect() != null || o.failoverUrls() != null || o.reconnectUrl() != null;
+    }
+
+    /** @return the options' reconnect timing, the defaults where only URLs turned reconnect on */
+    static io.jproton.ReconnectOptions reconnectOptions(ConnectionOptions o) {
+        return o.reconnect() != null ? o.reconnect() : new io.jproton.ReconnectOptions();
+    }
+
+    /** @return {host, port} pairs to reconnect to: the URL's (or the reconnect URL), then the failover URLs' */
     private static java.util.List<String[]> reconnectTargets(Url first, ConnectionOptions o) {
         java.util.List<String[]> targets = new java.util.ArrayList<>();
-        targets.add(new String[] {first.connectHost(), Integer.toString(first.port())});
+        Url to = o.reconnectUrl() != null ? Url.parse(o.reconnectUrl()) : first;
+        targets.add(new String[] {to.connectHost(), Integer.toString(to.port())});
         if (o.failoverUrls() != null) {
             for (String f : o.failoverUrls()) {
                 Url fu = Url.parse(f);

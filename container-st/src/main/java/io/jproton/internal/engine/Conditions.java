@@ -22,7 +22,7 @@ final class Conditions {
     }
 
     static org.apache.qpid.proton.amqp.transport.ErrorCondition toEngine(ErrorCondition c) {
-        if (c == null) {
+        if (c == null || c.empty()) {
             return null;
         }
         org.apache.qpid.proton.amqp.transport.ErrorCondition e = new org.apache.qpid.proton.amqp.transport.ErrorCondition(

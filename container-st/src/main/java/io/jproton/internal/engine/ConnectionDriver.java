@@ -204,8 +204,11 @@ public final class ConnectionDriver {
             try {
                 transport.setMaxFrameSize(o.maxFrameSize());
             } catch (IllegalStateException e) { // proton-j sizes its frame buffers when the transport is set up
-                throw new IllegalStateException("maxFrameSize cannot change once the connection exists: give it in the options"
-                        + " the connection is made with (Container.connect, a listener's onAccept, the ConnectionEngine)", e);
+                if (!ProtonJInternals.lowerAdvertisedMaxFrameSize(transport, o.maxFrameSize())) {
+                    LOG.warn("{}: max frame size {} ignored: the open frame has gone out or the size is larger than the {} the"
+                            + " connection was made with; give it in the options the connection is made with (Container.connect,"
+                            + " a listener's onAccept, the ConnectionEngine)", connection, o.maxFrameSize(), transport.getMaxFrameSize());
+                }
             }
         }
         if (o.maxSessions() != null) transport.setChannelMax(o.maxSessions() - 1);

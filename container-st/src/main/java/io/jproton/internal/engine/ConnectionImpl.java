@@ -169,13 +169,31 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
     }
 
     @Override
-    public Map<Object, Object> properties() {
+    public Map<String, Object> properties() {
         check("properties");
-        Map<Object, Object> out = new java.util.LinkedHashMap<>();
-        if (engine.getRemoteProperties() != null) {
-            engine.getRemoteProperties().forEach((k, v) -> out.put(k.toString(), AmqpTypes.fromEngine(v)));
-        }
-        return out;
+        return AmqpTypes.stringKeyed(engine.getRemoteProperties());
+    }
+
+    @Override
+    public int maxSessions() {
+        check("maxSessions");
+        return remotelyOpen() ? driver.engineTransport().getRemoteChannelMax() + 1 : 0;
+    }
+
+    private boolean remotelyOpen() {
+        return engine.getRemoteState() != org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED;
+    }
+
+    @Override
+    public SenderOptions senderOptions() {
+        check("senderOptions");
+        return driver.container().senderOptions();
+    }
+
+    @Override
+    public ReceiverOptions receiverOptions() {
+        check("receiverOptions");
+        return driver.container().receiverOptions();
     }
 
     @Override

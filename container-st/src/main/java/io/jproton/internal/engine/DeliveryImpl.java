@@ -22,7 +22,9 @@ final class DeliveryImpl extends TransferImpl implements Delivery {
     private void settleWith(String what, DeliveryState state) {
         link.check(what);
         if (!engine.isSettled()) {
-            engine.disposition(state);
+            if (!engine.remotelySettled()) {
+                engine.disposition(state); // a delivery the sender pre-settled takes no outcome back
+            }
             engine.settle();
             settledLocally(); // room under max unsettled may have opened
             link.touched();

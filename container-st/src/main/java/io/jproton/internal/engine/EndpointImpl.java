@@ -59,9 +59,21 @@ abstract class EndpointImpl implements Endpoint {
     }
 
     @Override
+    public boolean uninitialized() {
+        check("uninitialized");
+        return engine().getLocalState() == EndpointState.UNINITIALIZED;
+    }
+
+    @Override
     public boolean active() {
         check("active");
-        return engine().getLocalState() == EndpointState.ACTIVE && engine().getRemoteState() == EndpointState.ACTIVE;
+        return engine().getLocalState() == EndpointState.ACTIVE;
+    }
+
+    @Override
+    public boolean closed() {
+        check("closed");
+        return engine().getLocalState() == EndpointState.CLOSED && engine().getRemoteState() == EndpointState.CLOSED;
     }
 
     @Override

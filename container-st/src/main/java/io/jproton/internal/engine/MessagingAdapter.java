@@ -212,7 +212,12 @@ final class MessagingAdapter {
                 }
                 r.handler().onMessage(delivery, m);
                 if (r.autoAccept && !d.isSettled()) {
-                    delivery.accept();
+                    if (d.remotelySettled()) {
+                        d.settle(); // pre-settled by the sender: nothing to accept, nothing goes back
+                        delivery.settledLocally();
+                    } else {
+                        delivery.accept();
+                    }
                 }
                 r.drainFinished();
             }

@@ -23,6 +23,8 @@ final class ProtonJInternals {
     private static final Method DETACH_SENT;
     private static final Method DELIVERY_ID;
     private static final Method ATTACH_SENT;
+    private static final java.lang.reflect.Field MAX_FRAME_SIZE;
+    private static final java.lang.reflect.Field OPEN_SENT;
 
     static {
         Method[] m = new Method[8];
@@ -52,6 +54,21 @@ final class ProtonJInternals {
         DETACH_SENT = m[5];
         DELIVERY_ID = m[6];
         ATTACH_SENT = m[7];
+        java.lang.reflect.Field max = null;
+        java.lang.reflect.Field openSent = null;
+        try {
+            Class<?> transport = Class.forName("org.apache.qpid.proton.engine.impl.TransportImpl");
+            max = transport.getDeclaredField("_maxFrameSize");
+            openSent = transport.getDeclaredField("_isOpenSent");
+            max.setAccessible(true);
+            openSent.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("this proton-j lacks the transport's frame size fields ({}): a max frame size given late is ignored", e.toString());
+            max = null;
+            openSent = null;
+        }
+        MAX_FRAME_SIZE = max;
+        OPEN_SENT = openSent;
     }
 
     private ProtonJInternals() {}
@@ -80,6 +97,27 @@ final class ProtonJInternals {
         try {
             Object tl = available() ? TRANSPORT_LINK.invoke(l) : null;
             return tl != null && ((Boolean) DETACH_SENT.invoke(tl) || !(Boolean) ATTACH_SENT.invoke(tl));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Lowers the max frame size the transport advertises in its open frame, once its frame buffers
+     * exist (proton-j refuses {@code setMaxFrameSize} then): possible while the open frame has not
+     * gone out, and only downwards (the buffers keep their size, so frames up to the old size are
+     * still taken).
+     *
+     * @return true if the open frame will carry the size
+     */
+    static boolean lowerAdvertisedMaxFrameSize(org.apache.qpid.proton.engine.Transport t, int size) {
+        try {
+            if (MAX_FRAME_SIZE == null || !MAX_FRAME_SIZE.getDeclaringClass().isInstance(t)
+                    || (Boolean) OPEN_SENT.get(t) || size > MAX_FRAME_SIZE.getInt(t)) {
+                return false;
+            }
+            MAX_FRAME_SIZE.setInt(t, size);
+            return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }

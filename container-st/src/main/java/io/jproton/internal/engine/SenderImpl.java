@@ -72,10 +72,23 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
     @Override
     public Tracker send(Message message) {
         check("send");
+        return send(message, driver.nextTag(), false);
+    }
+
+    @Override
+    public Tracker send(Message message, byte[] tag) {
+        check("send");
+        if (tag.length == 0 || tag.length > 32) {
+            throw new IllegalArgumentException("a delivery tag has 1 to 32 bytes, got " + tag.length);
+        }
+        return send(message, tag, true);
+    }
+
+    private Tracker send(Message message, byte[] tag, boolean copy) {
         GrowableBuffer buf = driver.encodeBuffer();
         buf.clear();
         MessageCodec.encode(message, buf);
-        org.apache.qpid.proton.engine.Delivery d = engine.delivery(driver.nextTag());
+        org.apache.qpid.proton.engine.Delivery d = engine.delivery(copy ? tag.clone() : tag);
         engine.send(buf.array(), 0, buf.position());
         engine.advance();
         driver.sent(d, buf.position());

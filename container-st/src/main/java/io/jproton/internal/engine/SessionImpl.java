@@ -30,10 +30,7 @@ final class SessionImpl extends EndpointImpl implements Session {
     static SessionImpl create(ConnectionDriver driver, SessionOptions options) {
         SessionImpl s = new SessionImpl(driver, driver.engineConnection().session());
         if (options != null) {
-            s.handler = options.handler();
-            if (options.incomingCapacity() != null) {
-                s.engine.setIncomingCapacity(options.incomingCapacity());
-            }
+            s.apply(options);
         }
         return s;
     }
@@ -88,6 +85,36 @@ final class SessionImpl extends EndpointImpl implements Session {
             engine.open();
             touched();
         }
+    }
+
+    @Override
+    public void open(SessionOptions options) {
+        check("open");
+        if (options != null && locallyUninitialised()) {
+            apply(options);
+        }
+        open();
+    }
+
+    private void apply(SessionOptions options) {
+        if (options.handler() != null) {
+            handler = options.handler();
+        }
+        if (options.incomingCapacity() != null) {
+            engine.setIncomingCapacity(options.incomingCapacity());
+        }
+    }
+
+    @Override
+    public long incomingBytes() {
+        check("incomingBytes");
+        return engine.getIncomingBytes();
+    }
+
+    @Override
+    public long outgoingBytes() {
+        check("outgoingBytes");
+        return engine.getOutgoingBytes();
     }
 
     @Override

@@ -56,11 +56,13 @@ final class Termini {
         if (o.expiryPolicy() != null) t.setExpiryPolicy(expiry(o.expiryPolicy()));
         if (o.timeout() != null) t.setTimeout(UnsignedInteger.valueOf(o.timeout().toSeconds()));
         if (o.capabilities() != null) t.setCapabilities(AmqpTypes.symbols(o.capabilities()));
+        if (o.dynamicProperties() != null) t.setDynamicNodeProperties(AmqpTypes.symbolKeyed(o.dynamicProperties()));
+        if (Boolean.TRUE.equals(o.anonymous())) t.setAddress(null);
     }
 
     static Source fromEngine(org.apache.qpid.proton.amqp.transport.Source ts) {
         if (!(ts instanceof org.apache.qpid.proton.amqp.messaging.Source s)) {
-            return new Source(null, false, null, null, null, null, null, null);
+            return new Source(null, false, null, null, null, null, null, null, null);
         }
         Source.DistributionMode mode = s.getDistributionMode() == null ? Source.DistributionMode.UNSPECIFIED
                 : MOVE.equals(s.getDistributionMode()) ? Source.DistributionMode.MOVE
@@ -70,15 +72,16 @@ final class Termini {
             ((Map<?, ?>) s.getFilter()).forEach((k, v) -> filters.put(k.toString(), AmqpTypes.fromEngine(v)));
         }
         return new Source(s.getAddress(), s.getDynamic(), durability(s.getDurable()), expiry(s.getExpiryPolicy()),
-                timeout(s.getTimeout()), AmqpTypes.names(s.getCapabilities()), mode, filters);
+                timeout(s.getTimeout()), AmqpTypes.names(s.getCapabilities()), mode, filters,
+                AmqpTypes.stringKeyed(s.getDynamicNodeProperties()));
     }
 
     static Target fromEngine(org.apache.qpid.proton.amqp.transport.Target tt) {
         if (!(tt instanceof org.apache.qpid.proton.amqp.messaging.Target t)) {
-            return new Target(null, false, null, null, null, null);
+            return new Target(null, false, null, null, null, null, null);
         }
         return new Target(t.getAddress(), t.getDynamic(), durability(t.getDurable()), expiry(t.getExpiryPolicy()),
-                timeout(t.getTimeout()), AmqpTypes.names(t.getCapabilities()));
+                timeout(t.getTimeout()), AmqpTypes.names(t.getCapabilities()), AmqpTypes.stringKeyed(t.getDynamicNodeProperties()));
     }
 
     static org.apache.qpid.proton.amqp.messaging.Source copy(org.apache.qpid.proton.amqp.transport.Source remote) {
@@ -107,22 +110,23 @@ final class Termini {
         to.setExpiryPolicy(from.getExpiryPolicy());
         to.setTimeout(from.getTimeout());
         to.setCapabilities(from.getCapabilities());
+        to.setDynamicNodeProperties(from.getDynamicNodeProperties());
     }
 
-    private static TerminusDurability durability(Terminus.Durability d) {
+    private static TerminusDurability durability(Terminus.DurabilityMode d) {
         return switch (d) {
-            case NONE -> TerminusDurability.NONE;
+            case NONDURABLE -> TerminusDurability.NONE;
             case CONFIGURATION -> TerminusDurability.CONFIGURATION;
             case UNSETTLED_STATE -> TerminusDurability.UNSETTLED_STATE;
         };
     }
 
-    private static Terminus.Durability durability(TerminusDurability d) {
-        if (d == null) return Terminus.Durability.NONE;
+    private static Terminus.DurabilityMode durability(TerminusDurability d) {
+        if (d == null) return Terminus.DurabilityMode.NONDURABLE;
         return switch (d) {
-            case NONE -> Terminus.Durability.NONE;
-            case CONFIGURATION -> Terminus.Durability.CONFIGURATION;
-            case UNSETTLED_STATE -> Terminus.Durability.UNSETTLED_STATE;
+            case NONE -> Terminus.DurabilityMode.NONDURABLE;
+            case CONFIGURATION -> Terminus.DurabilityMode.CONFIGURATION;
+            case UNSETTLED_STATE -> Terminus.DurabilityMode.UNSETTLED_STATE;
         };
     }
 

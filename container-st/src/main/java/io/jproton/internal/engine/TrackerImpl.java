@@ -14,17 +14,6 @@ final class TrackerImpl extends TransferImpl implements Tracker {
         return (Sender) link;
     }
 
-    @Override
-    public byte[] tag() {
-        link.check("tag");
-        return engine.getTag().clone();
-    }
-
-    @Override
-    public boolean remotelySettled() {
-        link.check("remotelySettled");
-        return engine.remotelySettled();
-    }
 
     /** A settle that brings the sender back under max unsettled makes it sendable again. */
     @Override

@@ -39,7 +39,24 @@ abstract class TransferImpl implements Transfer {
     @Override
     public boolean settled() {
         link.check("settled");
+        return engine.remotelySettled();
+    }
+
+    @Override
+    public boolean locallySettled() {
+        link.check("locallySettled");
         return engine.isSettled();
+    }
+
+    @Override
+    public io.jproton.WorkQueue workQueue() {
+        return link.workQueue();
+    }
+
+    /** @return a copy of the delivery tag */
+    public byte[] tag() {
+        link.check("tag");
+        return engine.getTag().clone();
     }
 
     @Override

@@ -38,6 +38,11 @@ final class TransportImpl implements Transport {
             }
 
             @Override
+            public int ssf() {
+                return io.jproton.internal.tls.CipherStrength.bits(cipher());
+            }
+
+            @Override
             public String cipher() {
                 String c = engine.getSession().getCipherSuite();
                 return c == null || c.startsWith("SSL_NULL") ? null : c;

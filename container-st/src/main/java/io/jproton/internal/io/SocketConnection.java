@@ -140,8 +140,9 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     @Override
     public void optionsUpdated(io.jproton.ConnectionOptions options) {
-        if (options.reconnect() != null && targetsOf != null) {
-            reconnect(options.reconnect(), targetsOf.apply(options));
+        boolean on = options.reconnect() != null || options.failoverUrls() != null || options.reconnectUrl() != null;
+        if (on && targetsOf != null) {
+            reconnect(options.reconnect() != null ? options.reconnect() : new io.jproton.ReconnectOptions(), targetsOf.apply(options));
         }
     }
 
