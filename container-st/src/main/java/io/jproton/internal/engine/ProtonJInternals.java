@@ -23,6 +23,9 @@ final class ProtonJInternals {
     private static final Method DETACH_SENT;
     private static final Method DELIVERY_ID;
     private static final Method ATTACH_SENT;
+    private static final Method LOCAL_CHANNEL;
+    private static final Method WRITE_FRAME;
+    private static final Method DELIVERY_SETTLED;
     private static final java.lang.reflect.Field MAX_FRAME_SIZE;
     private static final java.lang.reflect.Field OPEN_SENT;
 
@@ -69,6 +72,25 @@ final class ProtonJInternals {
         }
         MAX_FRAME_SIZE = max;
         OPEN_SENT = openSent;
+        Method[] w = new Method[3];
+        try {
+            String impl = "org.apache.qpid.proton.engine.impl.";
+            w[0] = Class.forName(impl + "TransportSession").getDeclaredMethod("getLocalChannel");
+            w[1] = Class.forName(impl + "TransportImpl").getDeclaredMethod("writeFrame", int.class,
+                    org.apache.qpid.proton.amqp.transport.FrameBody.class, org.apache.qpid.proton.codec.ReadableBuffer.class,
+                    Runnable.class);
+            w[2] = Class.forName(impl + "TransportDelivery").getDeclaredMethod("settled");
+            for (Method x : w) {
+                x.setAccessible(true);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("this proton-j lacks the frame writer jproton uses ({}): a sender's settlement before the"
+                    + " receiver's does not reach the receiver", e.toString());
+            w = new Method[3];
+        }
+        LOCAL_CHANNEL = w[0];
+        WRITE_FRAME = w[1];
+        DELIVERY_SETTLED = w[2];
     }
 
     private ProtonJInternals() {}
@@ -119,6 +141,39 @@ final class ProtonJInternals {
             MAX_FRAME_SIZE.setInt(t, size);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Tells the receiver that the sender has settled a delivery whose frames have all gone out:
+     * proton-j 0.35 sends a sender's disposition only with a delivery state, so a bare
+     * {@code settle()} never reached the receiver (and the delivery stayed in the session's
+     * unsettled map). Writes {@code disposition(role=sender, settled, no state)}, as Proton C does.
+     *
+     * @param d a sent delivery, settled locally just now and not by the peer
+     * @param t its transport
+     * @return true if the disposition was written
+     */
+    static boolean writeSenderSettlement(org.apache.qpid.proton.engine.Delivery d, org.apache.qpid.proton.engine.Transport t) {
+        try {
+            if (WRITE_FRAME == null || !available() || d.getLocalState() != null || d.pending() > 0) {
+                return false;
+            }
+            Object td = TRANSPORT_DELIVERY.invoke(d);
+            Object ts = TRANSPORT_SESSION.invoke(d.getLink().getSession());
+            if (td == null || ts == null) {
+                return false; // not sent yet: it goes out settled
+            }
+            org.apache.qpid.proton.amqp.transport.Disposition settle = new org.apache.qpid.proton.amqp.transport.Disposition();
+            settle.setRole(org.apache.qpid.proton.amqp.transport.Role.SENDER);
+            settle.setFirst((UnsignedInteger) DELIVERY_ID.invoke(td));
+            settle.setSettled(true);
+            WRITE_FRAME.invoke(t, LOCAL_CHANNEL.invoke(ts), settle, null, null);
+            DELIVERY_SETTLED.invoke(td);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("could not tell the receiver of a settlement", e);
             return false;
         }
     }

@@ -15,6 +15,21 @@ final class TrackerImpl extends TransferImpl implements Tracker {
     }
 
 
+    /** The sender settles before the receiver: tell the receiver (proton-j alone would not). */
+    @Override
+    public void settle() {
+        link.check("settle");
+        if (!engine.isSettled()) {
+            boolean tell = !engine.remotelySettled() && engine.getLocalState() == null;
+            engine.settle();
+            if (tell) {
+                ProtonJInternals.writeSenderSettlement(engine, link.driver.engineTransport());
+            }
+            settledLocally();
+            link.touched();
+        }
+    }
+
     /** A settle that brings the sender back under max unsettled makes it sendable again. */
     @Override
     void settledLocally() {
