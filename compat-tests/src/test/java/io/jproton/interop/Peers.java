@@ -21,7 +21,7 @@ import org.junit.Assume;
 final class Peers {
     static final String[] CPP_EXAMPLES = {"helloworld", "simple_send", "simple_recv", "broker", "client", "server",
         "direct_send", "direct_recv", "server_direct", "scheduled_send", "scheduled_send_03", "message_properties",
-        "multithreaded_client", "multithreaded_client_flow_control", "sasl_connect"};
+        "multithreaded_client", "multithreaded_client_flow_control", "sasl_connect", "echo"};
     private static boolean cppBuilt;
 
     private Peers() {}
