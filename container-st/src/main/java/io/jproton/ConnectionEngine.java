@@ -178,7 +178,9 @@ public final class ConnectionEngine {
         host.now = nowMillis;
         TimerQueue.Timer t;
         while ((t = host.timers.pollDue(nowMillis)) != null) {
-            t.work().run();
+            if (!driver.finished()) { // work scheduled on a connection that has finished never runs
+                t.work().run();
+            }
         }
         long deadline = driver.tick(nowMillis);
         long untilTimer = host.timers.untilNext(nowMillis);

@@ -308,6 +308,7 @@ public class Container {
     /**
      * @param options defaults for connections made with {@link #connect}
      */
+    @ThreadSafe(always = false)
     public void clientConnectionOptions(ConnectionOptions options) {
         core.clientConnectionOptions(options);
     }
@@ -315,6 +316,7 @@ public class Container {
     /**
      * @return a copy of the defaults for outgoing connections
      */
+    @ThreadSafe(always = false)
     public ConnectionOptions clientConnectionOptions() {
         return core.clientConnectionOptions();
     }
@@ -322,6 +324,7 @@ public class Container {
     /**
      * @param options defaults for accepted connections
      */
+    @ThreadSafe(always = false)
     public void serverConnectionOptions(ConnectionOptions options) {
         core.serverConnectionOptions(options);
     }
@@ -329,6 +332,7 @@ public class Container {
     /**
      * @return a copy of the defaults for accepted connections
      */
+    @ThreadSafe(always = false)
     public ConnectionOptions serverConnectionOptions() {
         return core.serverConnectionOptions();
     }
@@ -336,6 +340,7 @@ public class Container {
     /**
      * @param options defaults for every sender
      */
+    @ThreadSafe(always = false)
     public void senderOptions(SenderOptions options) {
         core.senderOptions(options);
     }
@@ -343,6 +348,7 @@ public class Container {
     /**
      * @return a copy of the sender defaults
      */
+    @ThreadSafe(always = false)
     public SenderOptions senderOptions() {
         return core.senderOptions();
     }
@@ -350,6 +356,7 @@ public class Container {
     /**
      * @param options defaults for every receiver
      */
+    @ThreadSafe(always = false)
     public void receiverOptions(ReceiverOptions options) {
         core.receiverOptions(options);
     }
@@ -357,6 +364,7 @@ public class Container {
     /**
      * @return a copy of the receiver defaults
      */
+    @ThreadSafe(always = false)
     public ReceiverOptions receiverOptions() {
         return core.receiverOptions();
     }
@@ -370,6 +378,7 @@ public class Container {
      *
      * @param lock the lock, or null to remove it
      */
+    @ThreadSafe(always = false)
     public void externalLock(Lock lock) {
         core.externalLock(lock);
     }

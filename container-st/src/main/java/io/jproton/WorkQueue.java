@@ -23,7 +23,9 @@ public interface WorkQueue extends Executor {
     boolean add(Runnable work);
 
     /**
-     * Runs work after a delay, in the connection's context.
+     * Runs work after a delay, in the connection's context, as {@code proton::work_queue::schedule}:
+     * best effort, the work is added when the delay has passed, so if the connection has finished
+     * by then it never runs, and nothing says so.
      *
      * @param delay how long to wait, not negative
      * @param work the work

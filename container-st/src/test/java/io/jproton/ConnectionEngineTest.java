@@ -89,6 +89,28 @@ public class ConnectionEngineTest {
     }
 
     @Test
+    public void workScheduledOnAConnectionThatFinishesBeforeItsDeadlineNeverRuns() {
+        List<String> ran = new ArrayList<>();
+        MessagingHandler client = new MessagingHandler() {
+            @Override
+            public void onConnectionOpen(Connection c) {
+                c.workQueue().schedule(Duration.ofMillis(10), () -> ran.add("before"));
+                c.workQueue().schedule(Duration.ofMillis(500), () -> ran.add("after"));
+            }
+        };
+        EnginePair pair = new EnginePair(client, new MessagingHandler() { });
+        pair.client().tick(1000);
+        pair.run(100);
+        pair.client().tick(1010);
+        assertEquals("due while the connection lives: runs", List.of("before"), ran);
+        pair.client().connection().close();
+        pair.run(100);
+        assertTrue(pair.client().finished());
+        pair.client().tick(1600);
+        assertEquals("due after it finished: dropped, as proton::work_queue::schedule", List.of("before"), ran);
+    }
+
+    @Test
     public void garbageInputIsATransportError() {
         List<String> events = new ArrayList<>();
         ConnectionEngine server = new ConnectionEngine(new MessagingHandler() {

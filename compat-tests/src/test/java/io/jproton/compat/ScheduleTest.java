@@ -18,16 +18,25 @@ public class ScheduleTest {
     @Test
     public void workRunsInDeadlineOrderAndCancelledWorkDoesNot() throws Exception {
         List<String> ran = new ArrayList<>();
+        java.util.Map<String, Long> after = new java.util.HashMap<>();
         Thread[] runThread = new Thread[1];
         List<Thread> workThreads = new ArrayList<>();
+        long[] start = {0};
         Container c = new Container(new MessagingHandler() {
+            void ran(String what) {
+                ran.add(what);
+                after.put(what, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start[0]));
+                workThreads.add(Thread.currentThread());
+            }
+
             @Override
             public void onContainerStart(Container c) {
                 runThread[0] = Thread.currentThread();
-                c.schedule(Duration.ofMillis(60), () -> { ran.add("60"); workThreads.add(Thread.currentThread()); });
-                c.schedule(Duration.ofMillis(20), () -> { ran.add("20"); workThreads.add(Thread.currentThread()); });
+                start[0] = System.nanoTime();
+                c.schedule(Duration.ofMillis(60), () -> ran("60"));
+                c.schedule(Duration.ofMillis(20), () -> ran("20"));
                 WorkHandle h = c.schedule(Duration.ofMillis(40), () -> ran.add("40-cancelled"));
-                c.schedule(Duration.ZERO, () -> { ran.add("0"); workThreads.add(Thread.currentThread()); });
+                c.schedule(Duration.ZERO, () -> ran("0"));
                 assertTrue(h.cancel());
                 assertFalse("a second cancel has nothing to cancel", h.cancel());
             }
@@ -39,6 +48,9 @@ public class ScheduleTest {
         });
         Run.bounded(c);
         assertEquals(List.of("0", "20", "60", "stop"), ran);
+        // never early (an upper bound would fail on a loaded machine; a lower one cannot)
+        assertTrue("20 ms work ran after " + after.get("20") + " ms", after.get("20") >= 20);
+        assertTrue("60 ms work ran after " + after.get("60") + " ms", after.get("60") >= 60);
         for (Thread t : workThreads) {
             assertEquals(runThread[0], t);
         }

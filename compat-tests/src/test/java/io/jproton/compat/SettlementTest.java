@@ -37,11 +37,13 @@ public class SettlementTest {
 
     static class Server extends Recorder {
         int received;
-        final List<Boolean> remotelySettled = new ArrayList<>();
+        /** Delivery.settled() as each message arrived: whether the sender had pre-settled it. */
+        final List<Boolean> settledOnArrival = new ArrayList<>();
 
         @Override
         public void onMessage(Delivery d, Message m) {
             super.onMessage(d, m);
+            settledOnArrival.add(d.settled());
             received++;
             if (received == COUNT) {
                 d.connection().close();
@@ -59,6 +61,7 @@ public class SettlementTest {
         for (boolean b : client.settledAtSend) {
             assertTrue("a pre-settled tracker is settled when sent", b);
         }
+        assertEquals(java.util.Collections.nCopies(COUNT, true), server.settledOnArrival);
         assertFalse(client.events().contains("tracker_accept"));
         assertFalse(client.events().contains("tracker_settle"));
     }
@@ -80,11 +83,13 @@ public class SettlementTest {
         Server server = new Server() {
             @Override
             public void onMessage(Delivery d, Message m) {
+                settledOnArrival.add(d.settled());
                 received++;
             }
         };
         Peer.pair(client, server, c -> c.openSender("q", new SenderOptions().deliveryMode(DeliveryMode.AT_LEAST_ONCE)));
         assertEquals(COUNT, server.received);
+        assertEquals(java.util.Collections.nCopies(COUNT, false), server.settledOnArrival);
         for (boolean b : client.settledAtSend) {
             assertFalse("an at-least-once tracker is unsettled when sent", b);
         }

@@ -140,24 +140,53 @@ public class WakeTest {
 
     @Test
     public void wakeAfterTheConnectionFinishedHasNoEffect() throws Exception {
-        Connection[] conn = new Connection[1];
-        int[] wakes = {0};
-        MessagingHandler client = new MessagingHandler() {
+        // Connection a finishes while the container runs on (b keeps it alive); a is then woken,
+        // and b after it. b's wake callback closes b; a must never get one.
+        Connection[] ab = new Connection[2];
+        List<String> wakes = Collections.synchronizedList(new ArrayList<>());
+        int[] accepted = {0};
+        MessagingHandler a = new MessagingHandler() {
             @Override
             public void onConnectionOpen(Connection c) {
-                conn[0] = c;
                 c.close();
             }
 
             @Override
+            public void onTransportClose(io.jproton.Transport t) {
+                t.connection().container().schedule(java.time.Duration.ZERO, () -> {
+                    ab[0].wake();
+                    ab[1].wake();
+                });
+            }
+
+            @Override
             public void onConnectionWake(Connection c) {
-                wakes[0]++;
+                wakes.add("a");
             }
         };
-        Peer.pair(client, QUIET, c -> { });
-        conn[0].wake();
-        Container again = new Container(new MessagingHandler() { });
-        Run.bounded(again);
-        assertEquals(0, wakes[0]);
+        MessagingHandler b = new MessagingHandler() {
+            @Override
+            public void onConnectionWake(Connection c) {
+                wakes.add("b");
+                c.close();
+            }
+        };
+        Run.bounded(new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                io.jproton.Listener l = c.listen("127.0.0.1:0", new io.jproton.ListenHandler() {
+                    @Override
+                    public io.jproton.ConnectionOptions onAccept(io.jproton.Listener listener) {
+                        if (++accepted[0] == 2) {
+                            listener.stop();
+                        }
+                        return new io.jproton.ConnectionOptions().handler(QUIET);
+                    }
+                });
+                ab[1] = c.connect(Peer.url(l), new io.jproton.ConnectionOptions().handler(b));
+                ab[0] = c.connect(Peer.url(l), new io.jproton.ConnectionOptions().handler(a));
+            }
+        }));
+        assertEquals("only the live connection is called back", List.of("b"), wakes);
     }
 }

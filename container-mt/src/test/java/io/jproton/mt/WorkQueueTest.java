@@ -198,24 +198,28 @@ public class WorkQueueTest {
         // the final callback has run; the connection finishes right after it
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Mt.TIMEOUT_SECONDS);
         boolean refused = false;
-        AtomicInteger ranAfter = new AtomicInteger();
+        AtomicInteger refusedRan = new AtomicInteger();
+        java.util.Set<Integer> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        int id = 0;
         while (!refused && System.nanoTime() < deadline) {
-            refused = !wq.add(ranAfter::incrementAndGet);
+            int mine = ++id;
+            refused = !wq.add(() -> ran.add(mine));
             if (!refused) {
                 Thread.onSpinWait();
             }
         }
         assertTrue("add returns false once the connection has finished", refused);
-        int before = ranAfter.get();
+        int refusedId = id;
         try {
-            wq.execute(() -> { });
+            wq.execute(refusedRan::incrementAndGet);
             fail("execute on a finished connection must throw");
         } catch (RejectedExecutionException expected) {
             assertTrue(expected.getMessage(), expected.getMessage().contains("finished"));
         }
-        wq.schedule(Duration.ofMillis(1), ranAfter::incrementAndGet); // must not throw or crash the container
+        wq.schedule(Duration.ofMillis(1), refusedRan::incrementAndGet); // must not throw, nor run, nor crash the container
         container.stop();
         Mt.await(run);
-        assertTrue("refused work never runs", ranAfter.get() >= before);
+        assertFalse("the refused add's work never runs", ran.contains(refusedId));
+        assertEquals("refused work never runs: not execute's, not the schedule's", 0, refusedRan.get());
     }
 }

@@ -323,7 +323,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         }
         SocketConnection caller = EventLoop.currentConnection();
         if (caller != null) {
-            return caller.schedule(delay, work); // in the caller's connection context, as ST handlers expect
+            return caller.scheduleForContainer(delay, work); // in the caller's connection context, as ST handlers expect
         }
         return nextLoop().scheduleWork(delay, work);
     }
@@ -364,41 +364,49 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
 
     @Override
     public void clientConnectionOptions(ConnectionOptions o) {
+        checkAccess("Container.clientConnectionOptions");
         clientDefaults = new ConnectionOptions(o);
     }
 
     @Override
     public ConnectionOptions clientConnectionOptions() {
+        checkAccess("Container.clientConnectionOptions");
         return new ConnectionOptions(clientDefaults);
     }
 
     @Override
     public void serverConnectionOptions(ConnectionOptions o) {
+        checkAccess("Container.serverConnectionOptions");
         serverDefaults = new ConnectionOptions(o);
     }
 
     @Override
     public ConnectionOptions serverConnectionOptions() {
+        checkAccess("Container.serverConnectionOptions");
         return new ConnectionOptions(serverDefaults);
     }
 
     @Override
     public void senderOptions(SenderOptions o) {
+        checkAccess("Container.senderOptions");
         senderDefaults = new SenderOptions(o);
     }
 
     @Override
     public SenderOptions senderOptions() {
+        checkAccess("Container.senderOptions");
         return new SenderOptions(senderDefaults);
     }
 
     @Override
     public void receiverOptions(ReceiverOptions o) {
+        checkAccess("Container.receiverOptions");
         receiverDefaults = new ReceiverOptions(o);
     }
 
     @Override
     public ReceiverOptions receiverOptions() {
+        checkAccess("Container.receiverOptions");
         return new ReceiverOptions(receiverDefaults);
     }
 }

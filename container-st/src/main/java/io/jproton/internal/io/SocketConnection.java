@@ -567,6 +567,28 @@ public final class SocketConnection implements DriverHost, Selectable {
     @Override
     public WorkHandle schedule(Duration delay, Runnable work) {
         loop.checkThreadSafeCall("WorkQueue.schedule");
+        // as proton::work_queue::schedule, which adds the work when the delay has passed: a connection
+        // that has finished by then refuses it, and it never runs
+        return loop.scheduleWork(delay, () -> {
+            if (!finished) {
+                inContext(() -> {
+                    work.run();
+                    markDirty();
+                });
+            }
+        });
+    }
+
+    /**
+     * Container work scheduled from one of this connection's callbacks: it runs in this
+     * connection's context (serialized with its callbacks), and runs even if the connection has
+     * finished by then, as {@code proton::container::schedule} does.
+     *
+     * @param delay how long to wait
+     * @param work the work
+     * @return a handle to cancel it
+     */
+    public WorkHandle scheduleForContainer(Duration delay, Runnable work) {
         return loop.scheduleWork(delay, () -> inContext(() -> {
             work.run();
             markDirty();

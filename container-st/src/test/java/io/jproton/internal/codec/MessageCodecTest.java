@@ -97,10 +97,15 @@ public class MessageCodecTest {
 
     @Test
     public void headerDefaultsAreNotSent() {
+        // a message with every header field at its default is only its body: amqp-value("x")
         Message m = new Message("x");
+        assertArrayEquals(new byte[] {0x00, 0x53, 0x77, (byte) 0xa1, 0x01, 'x'}, m.encode());
         Message back = Message.decode(m.encode());
-        assertEquals(4, back.priority());
+        assertEquals(Message.DEFAULT_PRIORITY, back.priority());
         assertEquals(m, back);
+        // one field off its default: the header section is there, with that field only
+        byte[] durable = new Message("x").durable(true).encode();
+        assertArrayEquals(new byte[] {0x00, 0x53, 0x70}, java.util.Arrays.copyOf(durable, 3));
     }
 
     private static Message full() {
