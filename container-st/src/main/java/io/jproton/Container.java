@@ -373,13 +373,23 @@ public class Container {
      * Single-threaded container: the lock that lets other threads call in. While set, the run loop
      * holds it whenever it touches container state or calls a handler, and releases it while it
      * waits for I/O. A thread holding it may call any method of the container and its objects,
-     * then calls {@link Connection#wake()} so that the loop flushes what it did. Use a
-     * {@link java.util.concurrent.locks.ReentrantLock} so the confinement check can see who holds it.
+     * then calls {@link Connection#wake()} so that the loop flushes what it did.
+     *
+     * <p>The lock must be able to tell who holds it, so that the confinement checks stay on: a
+     * {@link java.util.concurrent.locks.ReentrantLock} or the write lock of a
+     * {@link java.util.concurrent.locks.ReentrantReadWriteLock}. Call before {@code run()}.
      *
      * @param lock the lock, or null to remove it
+     * @throws IllegalArgumentException for any other kind of lock
+     * @throws IllegalStateException if the container is running
      */
     @ThreadSafe(always = false)
     public void externalLock(Lock lock) {
+        if (lock != null && !(lock instanceof java.util.concurrent.locks.ReentrantLock)
+                && !(lock instanceof java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock)) {
+            throw new IllegalArgumentException("the external lock must be a ReentrantLock or a ReentrantReadWriteLock's write lock,"
+                    + " which can tell the confinement checks who holds it; got " + lock.getClass().getName());
+        }
         core.externalLock(lock);
     }
 

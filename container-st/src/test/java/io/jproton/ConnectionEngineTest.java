@@ -111,6 +111,67 @@ public class ConnectionEngineTest {
     }
 
     @Test
+    public void heartbeatsKeepAnIdleConnectionOpenOnAFakeClock() {
+        List<String> errors = new ArrayList<>();
+        MessagingHandler watch = new MessagingHandler() {
+            @Override
+            public void onTransportError(Transport t) {
+                errors.add(String.valueOf(t.error()));
+            }
+        };
+        EnginePair pair = new EnginePair(
+                new ConnectionEngine(watch, new ConnectionOptions().idleTimeout(Duration.ofMillis(100)), false),
+                new ConnectionEngine(watch, new ConnectionOptions().idleTimeout(Duration.ofMillis(100)), true));
+        pair.client().tick(1);
+        pair.server().tick(1);
+        pair.run(100);
+        assertTrue(pair.client().connection().active());
+        long heartbeatRounds = 0;
+        for (long now = 1; now <= 10_000; now += 10) { // 10 s of silence from the application, 100 timeout periods
+            pair.client().tick(now);
+            pair.server().tick(now);
+            if (pair.pump()) {
+                heartbeatRounds++;
+            }
+        }
+        assertEquals(List.of(), errors);
+        assertFalse(pair.client().finished());
+        assertTrue("empty frames went each way (" + heartbeatRounds + " rounds moved bytes)", heartbeatRounds >= 100);
+    }
+
+    @Test
+    public void aPeerThatFallsSilentIsClosedForIdleTimeoutOnAFakeClock() {
+        List<String> errors = new ArrayList<>();
+        MessagingHandler watch = new MessagingHandler() {
+            @Override
+            public void onTransportError(Transport t) {
+                errors.add(String.valueOf(t.error()));
+            }
+        };
+        EnginePair pair = new EnginePair(
+                new ConnectionEngine(watch, new ConnectionOptions().idleTimeout(Duration.ofMillis(100)), false),
+                new ConnectionEngine(new MessagingHandler() { }, new ConnectionOptions(), true));
+        pair.client().tick(1);
+        pair.run(100);
+        assertTrue(pair.client().connection().active());
+        long closedAt = -1;
+        for (long now = 1; now <= 1000 && closedAt < 0; now++) { // the server is never pumped again: silent
+            pair.client().tick(now);
+            pair.client().dispatch();
+            java.nio.ByteBuffer out;
+            while ((out = pair.client().writeBuffer()) != null && out.hasRemaining()) {
+                pair.client().writeDone(out.remaining()); // written to a peer that reads but never answers
+            }
+            pair.client().dispatch();
+            if (!errors.isEmpty()) {
+                closedAt = now;
+            }
+        }
+        assertTrue("closed after " + closedAt + " ms of silence: not before the timeout, and within twice it", closedAt >= 100 && closedAt <= 200);
+        assertTrue(errors.get(0), errors.get(0).contains("idle-timeout") || errors.get(0).contains("resource-limit-exceeded"));
+    }
+
+    @Test
     public void garbageInputIsATransportError() {
         List<String> events = new ArrayList<>();
         ConnectionEngine server = new ConnectionEngine(new MessagingHandler() {

@@ -85,4 +85,56 @@ public class ExternalLockTest {
             assertEquals(i, received.get(i));
         }
     }
+
+    @Test
+    public void aLockThatCannotTellWhoHoldsItIsRefused() {
+        java.util.concurrent.locks.Lock blind = new java.util.concurrent.locks.StampedLock().asWriteLock();
+        try {
+            new Container().externalLock(blind);
+            org.junit.Assert.fail("a lock whose owner cannot be checked would switch confinement off");
+        } catch (IllegalArgumentException e) {
+            org.junit.Assert.assertTrue(e.getMessage(), e.getMessage().contains("ReentrantLock"));
+        }
+        new Container().externalLock(new java.util.concurrent.locks.ReentrantReadWriteLock().writeLock()); // can tell: accepted
+    }
+
+    @Test
+    public void withTheLockSetAThreadThatDoesNotHoldItIsStillRefused() throws Exception {
+        ReentrantLock lock = new ReentrantLock();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        MessagingHandler client = new MessagingHandler() {
+            @Override
+            public void onConnectionOpen(io.jproton.Connection conn) {
+                Thread app = new Thread(() -> {
+                    try {
+                        conn.openSession(); // without taking the lock
+                        outcome.set(new AssertionError("an unlocked call from another thread was let through"));
+                    } catch (Throwable t) {
+                        outcome.set(t);
+                    }
+                    done.countDown();
+                    conn.wake();
+                }, "application");
+                app.start();
+            }
+
+            @Override
+            public void onConnectionWake(io.jproton.Connection conn) {
+                if (done.getCount() == 0) {
+                    conn.close();
+                }
+            }
+        };
+        Container c = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                c.connect(Peer.url(Peer.listenOnce(c, new MessagingHandler() { })), new ConnectionOptions().handler(client));
+            }
+        });
+        c.externalLock(lock);
+        Run.bounded(c);
+        org.junit.Assert.assertTrue(done.await(Run.TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(String.valueOf(outcome.get()), IllegalStateException.class, outcome.get().getClass());
+    }
 }

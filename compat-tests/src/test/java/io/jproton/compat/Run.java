@@ -11,6 +11,12 @@ import java.util.concurrent.TimeoutException;
 /** Runs containers with a deadline, so that no test can hang. */
 final class Run {
     static final long TIMEOUT_SECONDS = 20;
+    /**
+     * Threads for run(): 1 (plain run(), the calling thread) unless the build sets
+     * {@code jproton.test.runThreads} (the multi-threaded container's run with 4 threads, so the
+     * suite crosses loops).
+     */
+    static final int THREADS = Integer.getInteger("jproton.test.runThreads", 1);
 
     private Run() {}
 
@@ -22,7 +28,11 @@ final class Run {
 
     static FutureTask<Void> start(Container c) {
         FutureTask<Void> task = new FutureTask<>(() -> {
-            c.run();
+            if (THREADS > 1) {
+                c.run(THREADS);
+            } else {
+                c.run();
+            }
             return null;
         });
         Thread t = new Thread(task, "container-run");

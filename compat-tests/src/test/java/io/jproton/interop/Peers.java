@@ -122,7 +122,8 @@ final class Peers {
         for (String example : new String[] {"scheduled_send", "scheduled_send_03"}) {
             try (Proc broker = Proc.start(ours("broker", "-a", "127.0.0.1:0"))) {
                 String port = broker.await("broker listening on (\\d+)");
-                String[] args = {"-a", "127.0.0.1:" + port + "/examples", "-i", "0.1", "-t", "1"};
+                // 2 s at one send per 100 ms: about 20 sends; 3 leaves room for a loaded machine's pauses
+                String[] args = {"-a", "127.0.0.1:" + port + "/examples", "-i", "0.1", "-t", "2"};
                 try (Proc p = Proc.start(cpp ? cpp(example, args) : ours(example, args))) {
                     List<String> out = p.finish();
                     org.junit.Assert.assertTrue(example + " made some sends: " + out, out.size() >= 3);

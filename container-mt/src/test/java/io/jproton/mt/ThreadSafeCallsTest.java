@@ -2,6 +2,7 @@ package io.jproton.mt;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import io.jproton.Connection;
 import io.jproton.ConnectionOptions;
@@ -10,6 +11,8 @@ import io.jproton.Endpoint;
 import io.jproton.ListenHandler;
 import io.jproton.Listener;
 import io.jproton.MessagingHandler;
+import io.jproton.ReceiverOptions;
+import io.jproton.SenderOptions;
 import io.jproton.ThreadSafe;
 import io.jproton.WorkHandle;
 import io.jproton.WorkQueue;
@@ -20,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.Test;
 
 /**
@@ -87,6 +91,26 @@ public class ThreadSafeCallsTest {
         assertTrue(c.id() != null && c.provider().equals("mt"));
         ran.add("Container.id");
         ran.add("Container.provider");
+        ConnectionOptions client = new ConnectionOptions().containerId("from-app-thread");
+        c.clientConnectionOptions(client);
+        assertEquals("from-app-thread", c.clientConnectionOptions().containerId());
+        ran.add("Container.clientConnectionOptions");
+        c.serverConnectionOptions(new ConnectionOptions().containerId("server-side"));
+        assertEquals("server-side", c.serverConnectionOptions().containerId());
+        ran.add("Container.serverConnectionOptions");
+        c.senderOptions(new SenderOptions().name("s"));
+        assertEquals("s", c.senderOptions().name());
+        ran.add("Container.senderOptions");
+        c.receiverOptions(new ReceiverOptions().name("r"));
+        assertEquals("r", c.receiverOptions().name());
+        ran.add("Container.receiverOptions");
+        try {
+            c.externalLock(new ReentrantLock());
+            fail("the external lock is set before run()");
+        } catch (IllegalStateException expected) {
+            // a defined answer from any thread while the container runs
+        }
+        ran.add("Container.externalLock");
         WorkQueue q = conn.workQueue();
         ran.add("Endpoint.workQueue");
         CompletableFuture<Void> work = new CompletableFuture<>();

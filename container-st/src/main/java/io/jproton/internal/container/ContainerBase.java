@@ -180,6 +180,11 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         if (!keepAlive.tryAcquire()) {
             throw new IllegalStateException("container is stopping: it has finished running");
         }
+        registered(sc);
+    }
+
+    /** Adds a connection already counted in the keep-alive. */
+    private void registered(SocketConnection sc) {
         connections.add(sc);
         sc.loop().load(1);
     }
@@ -259,21 +264,29 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
             drop(socket); // over the listener's limit: closed before any byte is read, no callback
             return;
         }
+        // counted before onAccept: a handler that stops the listener there (the last thing keeping the
+        // container running) must not let another thread finish the container under the new connection
+        if (!keepAlive.tryAcquire()) {
+            listener.connectionFinished();
+            drop(socket); // the container has finished running
+            return;
+        }
         ConnectionOptions o = new ConnectionOptions(limits);
-        o.update(listener.handler().onAccept(listener));
+        try {
+            o.update(listener.handler().onAccept(listener));
+        } catch (RuntimeException | Error e) {
+            keepAlive.release();
+            listener.connectionFinished();
+            drop(socket);
+            throw e; // an application callback failed: the container stops, as C++
+        }
         EventLoop loop = nextLoop();
         SocketConnection sc = new SocketConnection(loop, c -> {
             finished(c);
             listener.connectionFinished();
         }, this::stopping);
         sc.driver(new ConnectionDriver(this, o, true, sc));
-        try {
-            added(sc);
-        } catch (IllegalStateException finishedRunning) {
-            listener.connectionFinished();
-            drop(socket);
-            return;
-        }
+        registered(sc);
         sc.start(() -> {
             sc.accepted(socket);
             stopIfStopping(sc);

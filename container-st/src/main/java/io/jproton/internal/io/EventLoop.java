@@ -71,6 +71,7 @@ public final class EventLoop {
     private final java.util.concurrent.atomic.AtomicInteger load = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Thread thread;
     private volatile Lock externalLock;
+    private final Ticker ticker;
 
     /**
      * @param remedy what the confinement error should advise, e.g. "use Connection.wake()"
@@ -78,6 +79,17 @@ public final class EventLoop {
      * @param keepAlive the container's count of what keeps it running; scheduled work joins it
      */
     public EventLoop(String remedy, Confinement confinement, KeepAlive keepAlive) {
+        this(remedy, confinement, keepAlive, Ticker.SYSTEM);
+    }
+
+    /**
+     * @param remedy what the confinement error should advise, e.g. "use Connection.wake()"
+     * @param confinement who may touch a connection's objects
+     * @param keepAlive the container's count of what keeps it running; scheduled work joins it
+     * @param ticker the clock for timers and idle timeouts (a fake one in tests)
+     */
+    public EventLoop(String remedy, Confinement confinement, KeepAlive keepAlive, Ticker ticker) {
+        this.ticker = ticker;
         this.remedy = remedy;
         this.confinement = confinement;
         this.keepAlive = keepAlive;
@@ -311,7 +323,7 @@ public final class EventLoop {
         if (lock instanceof ReentrantReadWriteLock.WriteLock w) {
             return w.isHeldByCurrentThread();
         }
-        return true; // a lock type whose owner cannot be checked: trust the caller
+        return false; // Container.externalLock admits no other kind: never let a caller through unchecked
     }
 
     /**
@@ -396,14 +408,23 @@ public final class EventLoop {
         return w;
     }
 
-    private static long deadline(Duration delay) {
+    /**
+     * Thread-safe.
+     *
+     * @return the loop's clock now, in nanoseconds (see {@link Ticker})
+     */
+    public long nanoTime() {
+        return ticker.nanoTime();
+    }
+
+    private long deadline(Duration delay) {
         long nanos;
         try {
             nanos = delay.toNanos();
         } catch (ArithmeticException e) {
             nanos = Long.MAX_VALUE / 4;
         }
-        return System.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
+        return ticker.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
     }
 
     /**
@@ -422,7 +443,7 @@ public final class EventLoop {
      */
     public void turn(boolean mayBlock) {
         flushDirty();
-        long now = System.nanoTime();
+        long now = ticker.nanoTime();
         long wait = mayBlock ? timers.untilNext(now) : 0;
         selecting.set(true);
         if (nudged.getAndSet(false) || !inbox.isEmpty() || !dirty.isEmpty()) {
@@ -463,7 +484,7 @@ public final class EventLoop {
                 runDeferred();
             }
         }
-        now = System.nanoTime();
+        now = ticker.nanoTime();
         TimerQueue.Timer t;
         while ((t = timers.pollDue(now)) != null) {
             callback(null, t.work());

@@ -63,6 +63,14 @@ public final class KeepAlive {
         return count.get() < 0;
     }
 
+    /**
+     * @return how many things are counted now (negative once closed); for tests and diagnostics
+     */
+    int count() {
+        int c = count.get();
+        return c < 0 ? c - CLOSED : c;
+    }
+
     void scheduled(ScheduledWork w) {
         timers.add(w);
     }

@@ -26,7 +26,6 @@ import java.util.function.Consumer;
  */
 public final class SocketConnection implements DriverHost, Selectable {
     private static final int MAX_READS_PER_TURN = 16;
-    private static final long CLOCK_BASE = System.nanoTime();
     /** How long a stopping container waits for the peer before dropping the socket. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     /** How long a connection goes without I/O before it gives back its frame buffers (2 x 64 KiB by default). */
@@ -46,8 +45,15 @@ public final class SocketConnection implements DriverHost, Selectable {
     /** Set once the connection has been handed to its loop; before that only its creator knows it. */
     private volatile boolean started;
     private final Thread creator = Thread.currentThread();
+    /** The engine's next idle-timeout check; when the deadline moves later, this timer stays and re-arms on firing. */
     private TimerQueue.Timer tickTimer;
     private long tickDeadline;
+    private final Runnable tickDue = () -> {
+        tickTimer = null;
+        markDirty();
+    };
+    /** The origin of {@link #engineMillis()}, in the loop's clock. */
+    private final long clockBase;
     private TimerQueue.Timer idleTimer;
     private TimerQueue.Timer handshakeTimer;
     private long lastActive;
@@ -67,6 +73,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     public SocketConnection(EventLoop loop, Consumer<SocketConnection> onFinished,
                             java.util.function.BooleanSupplier containerStopping) {
         this.loop = loop;
+        this.clockBase = loop.nanoTime();
         this.onFinished = onFinished;
         this.containerStopping = containerStopping;
     }
@@ -429,21 +436,21 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     private void updateTicks(long now) {
         long deadline = driver.tick(now);
-        if (deadline != 0 && (tickTimer == null || deadline != tickDeadline)) {
-            if (tickTimer != null) {
-                tickTimer.cancel();
-            }
-            tickDeadline = deadline;
-            tickTimer = loop.schedule(Duration.ofMillis(Math.max(0, deadline - now)), () -> {
-                tickTimer = null;
-                markDirty();
-            });
+        if (deadline == 0 || (tickTimer != null && deadline - tickDeadline >= 0)) {
+            // no check due, or the armed timer comes first: when it fires, process() ticks again and
+            // arms for the later deadline (the deadline moves with every frame; no timer churn for that)
+            return;
         }
+        if (tickTimer != null) {
+            tickTimer.cancel();
+        }
+        tickDeadline = deadline;
+        tickTimer = loop.schedule(Duration.ofMillis(Math.max(0, deadline - now)), tickDue);
     }
 
-    /** A millisecond clock for the engine's idle-timeout checks: monotonic, and always positive (0 means "no deadline"). */
-    private static long engineMillis() {
-        return (System.nanoTime() - CLOCK_BASE) / 1_000_000 + 1;
+    /** A millisecond clock for the engine's idle-timeout checks: the loop's, monotonic, and always positive (0 means "no deadline"). */
+    private long engineMillis() {
+        return (loop.nanoTime() - clockBase) / 1_000_000 + 1;
     }
 
     private void finish() {

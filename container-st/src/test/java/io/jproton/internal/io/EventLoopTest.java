@@ -1,0 +1,214 @@
+package io.jproton.internal.io;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.jproton.WorkHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The loop on its own, on a fake clock: timers, the inbox, wake-ups and confinement. */
+public class EventLoopTest {
+    private final FakeTicker clock = new FakeTicker();
+    private final KeepAlive keepAlive = new KeepAlive();
+    private EventLoop loop;
+
+    @Before
+    public void open() {
+        loop = new EventLoop("use the remedy", EventLoop.Confinement.LOOP, keepAlive, clock);
+        loop.thread(Thread.currentThread());
+    }
+
+    @After
+    public void close() {
+        loop.thread(Thread.currentThread());
+        loop.thread(null); // forgets this thread's loop too
+
+        loop.close();
+    }
+
+    @Test
+    public void scheduledWorkRunsWhenTheClockReachesItsDeadlineAndNotBefore() {
+        List<String> ran = new ArrayList<>();
+        loop.scheduleWork(Duration.ofMillis(100), () -> ran.add("100"));
+        loop.scheduleWork(Duration.ofMillis(50), () -> ran.add("50"));
+        loop.turn(false);
+        assertEquals(List.of(), ran);
+        clock.advance(Duration.ofMillis(49));
+        loop.turn(false);
+        assertEquals(List.of(), ran);
+        clock.advance(Duration.ofMillis(1));
+        loop.turn(false);
+        assertEquals(List.of("50"), ran);
+        clock.advance(Duration.ofMillis(49));
+        loop.turn(false);
+        assertEquals(List.of("50"), ran);
+        clock.advance(Duration.ofMillis(1));
+        loop.turn(false);
+        assertEquals(List.of("50", "100"), ran);
+        assertEquals("run work no longer keeps the container running", 0, keepAlive.count());
+    }
+
+    @Test
+    public void cancelledWorkNeverRunsAndCancelSaysWhetherItCancelled() {
+        AtomicInteger ran = new AtomicInteger();
+        WorkHandle h = loop.scheduleWork(Duration.ofMillis(10), ran::incrementAndGet);
+        WorkHandle other = loop.scheduleWork(Duration.ofMillis(10), ran::incrementAndGet);
+        assertEquals(2, keepAlive.count());
+        assertTrue(h.cancel());
+        assertFalse(h.cancel());
+        assertEquals(1, keepAlive.count());
+        clock.advance(Duration.ofMillis(10));
+        loop.turn(false);
+        assertEquals(1, ran.get());
+        assertFalse("work that ran cannot be cancelled", other.cancel());
+        assertEquals(0, keepAlive.count());
+    }
+
+    @Test
+    public void aWaitingTurnReturnsForWorkFromAnotherThreadAndRunsIt() throws Exception {
+        loop.scheduleWork(Duration.ofDays(1), () -> { }); // the turn would otherwise wait a day
+        AtomicInteger ran = new AtomicInteger();
+        Thread other = new Thread(() -> loop.execute(ran::incrementAndGet));
+        other.start();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread turner = new Thread(() -> {
+            loop.thread(Thread.currentThread());
+            try {
+                while (ran.get() == 0) {
+                    loop.turn(true);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        turner.start();
+        turner.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse("the turn never woke up for the work", turner.isAlive());
+        assertEquals(null, failure.get());
+        assertEquals(1, ran.get());
+        other.join();
+    }
+
+    @Test
+    public void aWakeupBeforeTheWaitMakesTheNextTurnNotWait() throws Exception {
+        loop.scheduleWork(Duration.ofDays(1), () -> { });
+        loop.wakeup();
+        Thread turner = new Thread(() -> {
+            loop.thread(Thread.currentThread());
+            loop.turn(true);
+        });
+        turner.start();
+        turner.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse("a wake-up that came before the wait was lost", turner.isAlive());
+    }
+
+    @Test
+    public void queuedWorkRunsInOrderAndABusyProducerCannotStarveTimers() {
+        List<Integer> ran = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            int n = i;
+            loop.execute(() -> ran.add(n));
+        }
+        boolean[] timer = {false};
+        loop.scheduleWork(Duration.ZERO, () -> timer[0] = true);
+        loop.turn(false);
+        assertTrue("the due timer ran in the same turn as the queued work", timer[0]);
+        assertTrue("one turn runs a bounded batch (" + ran.size() + ")", ran.size() < 5000 && ran.size() > 0);
+        loop.turn(false);
+        assertEquals(5000, ran.size());
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(i, (int) ran.get(i));
+        }
+    }
+
+    @Test
+    public void onlyTheLoopsThreadOrAHolderOfTheExternalLockMayTouchIt() throws Exception {
+        loop.checkAccess("here"); // the loop's thread
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Runnable call = () -> {
+            try {
+                loop.checkAccess("Connection.openSession");
+                outcome.set(null);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        };
+        runOn(call);
+        assertTrue(String.valueOf(outcome.get()), outcome.get() instanceof IllegalStateException);
+        assertTrue(outcome.get().getMessage(), outcome.get().getMessage().contains("Connection.openSession")
+                && outcome.get().getMessage().contains("use the remedy"));
+
+        ReentrantLock lock = new ReentrantLock();
+        loop.externalLock(lock);
+        runOn(call);
+        assertTrue("a thread without the lock is still refused", outcome.get() instanceof IllegalStateException);
+        runOn(() -> {
+            lock.lock();
+            try {
+                call.run();
+            } finally {
+                lock.unlock();
+            }
+        });
+        assertEquals("the lock's holder may", null, outcome.get());
+
+        loop.thread(null);
+        loop.externalLock(null);
+        runOn(call);
+        assertEquals("while no thread runs the loop, any thread may", null, outcome.get());
+    }
+
+    /** cancel() from another thread racing the loop that runs the work: exactly one of them wins, every time. */
+    @Test
+    public void cancelRacingTheRunIsExactlyOnceEitherWay() throws Exception {
+        int rounds = 2000;
+        int cancelled = 0;
+        int ran = 0;
+        for (int i = 0; i < rounds; i++) {
+            AtomicInteger runs = new AtomicInteger();
+            WorkHandle h = loop.scheduleWork(Duration.ZERO, runs::incrementAndGet);
+            CountDownLatch go = new CountDownLatch(1);
+            boolean[] won = {false};
+            Thread canceller = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                won[0] = h.cancel();
+            });
+            canceller.start();
+            go.countDown();
+            loop.turn(false);
+            canceller.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(canceller.isAlive());
+            loop.turn(false); // the canceller's clean-up, if it won
+            assertEquals("round " + i + ": cancel " + won[0] + ", runs " + runs.get(), 1, (won[0] ? 1 : 0) + runs.get());
+            cancelled += won[0] ? 1 : 0;
+            ran += runs.get();
+        }
+        assertEquals("every round released its count exactly once", 0, keepAlive.count());
+        assertEquals(rounds, cancelled + ran);
+    }
+
+    private static void runOn(Runnable r) throws InterruptedException {
+        Thread t = new Thread(r, "other");
+        t.start();
+        t.join(TimeUnit.SECONDS.toMillis(30));
+        if (t.isAlive()) {
+            fail("the other thread did not finish");
+        }
+    }
+}
