@@ -10,6 +10,9 @@ import io.jproton.MessagingHandler;
 import io.jproton.ReceiverOptions;
 import io.jproton.ReconnectOptions;
 import io.jproton.SenderOptions;
+import io.jproton.SourceOptions;
+import io.jproton.TargetOptions;
+import io.jproton.Terminus;
 import io.jproton.Tracker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,10 +108,35 @@ final class FailoverClients {
             this.options = options;
         }
 
+        private SenderOptions senderOptions = new SenderOptions();
+        private int holdAfter = Integer.MAX_VALUE;
+
+        /**
+         * Sends no new message past the first {@code n} until the connection has been lost and is
+         * back (for a test that restarts the broker at {@link #halfway}, however fast the broker is).
+         *
+         * @return this
+         */
+        Sender holdUntilReconnected(int n) {
+            holdAfter = n;
+            return this;
+        }
+
+        /**
+         * Asks for a durable target (terminus durability "configuration"): RabbitMQ 3.10 then declares
+         * a {@code /queue/NAME} queue durable, so that it outlives a restart.
+         *
+         * @return this
+         */
+        Sender durableTerminus() {
+            senderOptions = new SenderOptions().target(new TargetOptions().durabilityMode(Terminus.Durability.CONFIGURATION));
+            return this;
+        }
+
         @Override
         public void onContainerStart(Container c) {
             container = c.provider();
-            c.openSender(url + "/" + address, new SenderOptions(), options);
+            c.openSender(url + "/" + address, senderOptions, options);
         }
 
         @Override
@@ -128,7 +156,7 @@ final class FailoverClients {
                 Integer n = resend.pollFirst();
                 if (n != null) {
                     resent++;
-                } else if (next < first + total) {
+                } else if (next < first + total && (next - first < holdAfter || reconnects > 0)) {
                     n = next++;
                 } else {
                     return;
@@ -234,6 +262,7 @@ final class FailoverClients {
         private long provesProcessed = -1;
         private boolean pausing;
         private boolean draining;
+        private boolean noDrain;
         private long deliveriesAtDrain;
         /** Distinct messages seen, readable by the test thread. */
         final AtomicInteger distinct = new AtomicInteger();
@@ -256,10 +285,29 @@ final class FailoverClients {
             this.pauseAt = pauseAt;
         }
 
+        /**
+         * For a broker that cannot drain (RabbitMQ 3.10 ends the session with an internal error):
+         * keeps {@code credit} granted and closes once it has seen all; the test counts what is left.
+         *
+         * @return this
+         */
+        Receiver withoutDrain() {
+            noDrain = true;
+            return this;
+        }
+
+        private SourceOptions source = new SourceOptions();
+
+        /** @return this, asking for a durable source (as {@link Sender#durableTerminus()}) */
+        Receiver durableTerminus() {
+            source = new SourceOptions().durabilityMode(Terminus.Durability.CONFIGURATION);
+            return this;
+        }
+
         @Override
         public void onContainerStart(Container c) {
             container = c.provider();
-            c.openReceiver(url + "/" + address, new ReceiverOptions().autoAccept(false).creditWindow(0), options);
+            c.openReceiver(url + "/" + address, new ReceiverOptions().autoAccept(false).creditWindow(0).source(source), options);
         }
 
         @Override
@@ -267,7 +315,7 @@ final class FailoverClients {
             if (receiver == null) {
                 receiver = r;
                 grant(credit);
-                if (pauseAt == 0) {
+                if (pauseAt == 0 && !noDrain) {
                     draining = true;
                     deliveriesAtDrain = deliveries;
                     r.drain();
@@ -331,6 +379,10 @@ final class FailoverClients {
                 acceptHeld();
             }
             if (distinct.get() == expected && !draining) {
+                if (noDrain) {
+                    d.connection().close();
+                    return;
+                }
                 draining = true;
                 deliveriesAtDrain = deliveries;
                 d.receiver().drain(); // what is still there (duplicates) comes now, then the drain finishes
