@@ -31,6 +31,8 @@ public class ArtemisFailoverTest {
     static final int PRELOADED = 50_000;
     static final int CLUSTER_SENDERS = 2;
     static final int CLUSTER_EACH = 10_000;
+    /** Each test, servers started and stopped, within 2 minutes (on the 2-core CI machine) or it fails. */
+    static final long LIMIT_MILLIS = 120_000;
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
@@ -46,7 +48,7 @@ public class ArtemisFailoverTest {
      * connection was lost. A receiver on the surviving node then counts: every message whose
      * send was accepted arrives at least once; duplicates are counted and printed.
      */
-    @Test
+    @Test(timeout = LIMIT_MILLIS)
     public void senderFailsOverAndNoAcceptedMessageIsLost() throws Exception {
         try (ArtemisServers ha = ArtemisServers.replicatedPair("send")) {
             ArtemisServers.Node live = ha.node(0);
@@ -92,7 +94,7 @@ public class ArtemisFailoverTest {
      * after processing those accepts. On the backup, the receiver goes on: nothing it accepted
      * comes again, and everything it held unaccepted when the connection was lost does.
      */
-    @Test
+    @Test(timeout = LIMIT_MILLIS)
     public void receiverFailsOverWithManualAcceptance() throws Exception {
         try (ArtemisServers ha = ArtemisServers.replicatedPair("recv")) {
             ArtemisServers.Node live = ha.node(0);
@@ -134,7 +136,7 @@ public class ArtemisFailoverTest {
      * A two-node symmetric cluster (message load balancing ON_DEMAND): two receivers on node B,
      * then two senders on node A; every message arrives on B, each counted.
      */
-    @Test
+    @Test(timeout = LIMIT_MILLIS)
     public void clusterSendersOnOneNodeReceiversOnTheOther() throws Exception {
         try (ArtemisServers cluster = ArtemisServers.cluster("cluster")) {
             ArtemisServers.Node a = cluster.node(0);
