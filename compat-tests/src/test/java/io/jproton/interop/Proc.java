@@ -110,6 +110,14 @@ final class Proc implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the process at once (SIGKILL: no shutdown of any kind, as a crash) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            fail(name + " did not die within " + TIMEOUT_SECONDS + " s of SIGKILL");
+        }
+    }
+
     List<String> output() {
         synchronized (all) {
             return new ArrayList<>(all);

@@ -11,13 +11,15 @@ import io.jproton.Values;
  * Receives COUNT messages from a broker and prints each body, as the C++ {@code simple_recv}.
  *
  * <p>Options: {@code -a/--address URL} (default 127.0.0.1:5672/examples), {@code -m/--messages COUNT}
- * (default 100; 0 for no limit), {@code -u/--user}, {@code -p/--password}.
+ * (default 100; 0 for no limit), {@code -u/--user}, {@code -p/--password}, {@code -i/--insecure}
+ * (allow PLAIN, which sends the password in clear, without TLS).
  */
 public final class SimpleRecv implements MessagingHandler {
     private final String url;
     private final String user;
     private final String password;
     private final int expected;
+    private boolean insecure;
     private int received;
 
     /**
@@ -33,11 +35,21 @@ public final class SimpleRecv implements MessagingHandler {
         this.expected = expected;
     }
 
+    /**
+     * @param allow true to allow PLAIN without TLS
+     * @return this
+     */
+    public SimpleRecv insecure(boolean allow) {
+        insecure = allow;
+        return this;
+    }
+
     @Override
     public void onContainerStart(Container c) {
         ConnectionOptions co = new ConnectionOptions();
         if (!user.isEmpty()) co.user(user);
         if (!password.isEmpty()) co.password(password);
+        co.saslAllowInsecureMechs(insecure);
         c.openReceiver(url, null, co);
     }
 
@@ -62,12 +74,14 @@ public final class SimpleRecv implements MessagingHandler {
     public static void main(String[] args) {
         String[] a = {"127.0.0.1:5672/examples", "", ""};
         int[] count = {100};
+        boolean[] insecure = {false};
         new Options("simple_recv")
                 .value('a', "address", "connect to and receive from URL", "URL", a[0], v -> a[0] = v)
                 .value('m', "messages", "receive COUNT messages", "COUNT", "100", v -> count[0] = Options.parseInt(v))
                 .value('u', "user", "authenticate as USER", "USER", null, v -> a[1] = v)
                 .value('p', "password", "authenticate with PASSWORD", "PASSWORD", null, v -> a[2] = v)
+                .flag('i', "insecure", "allow clear-text passwords (PLAIN without TLS)", () -> insecure[0] = true)
                 .parse(args);
-        Main.exitOnError(() -> new Container(new SimpleRecv(a[0], a[1], a[2], count[0])).run());
+        Main.exitOnError(() -> new Container(new SimpleRecv(a[0], a[1], a[2], count[0]).insecure(insecure[0])).run());
     }
 }

@@ -69,6 +69,8 @@ final class FrameGuard implements FrameHandler {
     private long incompleteBytes;
     /** The first violation, reported to the transport when the parser closes. */
     private ErrorCondition violation;
+    /** The peer's close frame was handled: the parser's complaints about bytes after it are ignored. */
+    private boolean peerClosed;
 
     /** A receiving link of ours whose incoming message grew past the limit: the driver closes it. */
     record Oversized(int channel, long handle, String name, long bytes) { }
@@ -120,7 +122,10 @@ final class FrameGuard implements FrameHandler {
     @Override
     public void closed(TransportException error) {
         ErrorCondition v = violation;
-        if (v != null && error != null) {
+        if (peerClosed && v == null) {
+            // bytes after the peer's close (RabbitMQ 3.10 sends a detach after it): ignored, as Proton C++ does
+            engine.closed(null);
+        } else if (v != null && error != null) {
             engine.closed(new TransportConditionException(v.description(), Symbol.valueOf(v.name())));
         } else {
             engine.closed(error);
@@ -139,7 +144,11 @@ final class FrameGuard implements FrameHandler {
             if (checked.getBody() instanceof Disposition d) {
                 return midTransfer.handle(engine, checked, d);
             }
-            return engine.handleFrame(checked);
+            boolean tailClosed = engine.handleFrame(checked);
+            if (checked.getBody() instanceof Close) {
+                peerClosed = true; // nothing after it counts
+            }
+            return tailClosed;
         } catch (DecodeException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -165,8 +165,8 @@ final class MessagingAdapter {
     private void received(ReceiverImpl r, org.apache.qpid.proton.engine.Delivery d) {
         Object ctx = d.getContext();
         if (!(ctx instanceof DeliveryImpl)) {
-            if (r.engine.getQueued() > r.engine.getCredit()) {
-                // the peer sent more than the credit it was given: as Proton C++ would on a window violation
+            if (r.engine.getQueued() > r.engine.getCredit() && !r.takeExcess(r.engine.getQueued() - r.engine.getCredit())) {
+                // the peer sent more than the credit it was given, and more than a broker's slip (see takeExcess)
                 throw new PeerViolation("amqp:link:transfer-limit-exceeded", "transfers on " + r + " beyond its credit: "
                         + r.engine.getQueued() + " deliveries for " + r.engine.getCredit() + " credit");
             }

@@ -7,6 +7,11 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
     org.apache.qpid.proton.engine.Receiver engine;
     boolean autoAccept = true;
     int creditWindow = 10;
+    /**
+     * How many transfers beyond its credit the peer may still send: each grant adds what it grants
+     * (up to the connection's max unsettled), each excess taken uses it up (see {@link #takeExcess}).
+     */
+    private int excessAllowed;
     /** Reused to read incoming message bytes. */
     private byte[] readBuffer = new byte[1024];
 
@@ -41,8 +46,35 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
     @Override
     void restoreCredit(int credit) {
         if (creditWindow == 0 && credit > 0) {
-            engine.flow(credit);
+            grant(credit);
         }
+    }
+
+    /** Grants credit; the peer may overrun it by as much again (see {@link #takeExcess}). */
+    private void grant(int credit) {
+        engine.flow(credit);
+        excessAllowed = (int) Math.min(driver.maxUnsettled, (long) excessAllowed + credit);
+    }
+
+    /**
+     * Takes transfers that the peer sent beyond the credit it was given, as if they had been
+     * granted, as long as they stay within what was granted so far (up to max unsettled) less
+     * the excess taken before: RabbitMQ 3.x sends such excess, more of it the more flow frames
+     * reach it while its own deliveries are on the way (rabbitmq-server#2597), and Proton C++
+     * takes any. Once this receiver stops granting, a peer can send at most that much more; one
+     * that goes past it ignores credit, and the connection closes
+     * ({@code amqp:link:transfer-limit-exceeded}).
+     *
+     * @param excess deliveries queued beyond the link's credit
+     * @return true if taken
+     */
+    boolean takeExcess(int excess) {
+        if (excess > excessAllowed) {
+            return false;
+        }
+        excessAllowed -= excess;
+        engine.flow(excess); // proton-j's credit counts come back to what was granted: the flow that goes out adds none
+        return true;
     }
 
     void apply(ReceiverOptions o) {
@@ -94,7 +126,7 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
         if (credit < 0) {
             throw new IllegalArgumentException("credit must not be negative, got " + credit);
         }
-        engine.flow(credit);
+        grant(credit);
         touched();
     }
 
@@ -134,7 +166,7 @@ final class ReceiverImpl extends LinkImpl implements io.jproton.Receiver {
             if (credit <= window / 2) {
                 int grant = Math.min(window - credit, driver.maxUnsettled - engine.getUnsettled() - credit);
                 if (grant > 0) {
-                    engine.flow(grant);
+                    grant(grant);
                 }
             }
         }
