@@ -8,21 +8,28 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A TCP proxy on an ephemeral loopback port whose connections the test can cut at once, like a network failure. */
-final class CuttableProxy implements AutoCloseable {
+/**
+ * A TCP proxy on an ephemeral loopback port whose connections the test can cut at once, like a
+ * network failure, and which can refuse new ones for a while (a peer that is down). A connection
+ * it cannot make to the target is dropped as if refused.
+ */
+public final class CuttableProxy implements AutoCloseable {
     private final ServerSocket server = new ServerSocket(0);
     private final int targetPort;
     private final List<Socket> sockets = new ArrayList<>();
     private int accepted;
+    private boolean refusing;
 
-    CuttableProxy(int targetPort) throws IOException {
+    /** @param targetPort the loopback port connections are proxied to */
+    public CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         Thread acceptor = new Thread(this::acceptLoop, "proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    /** @return the proxy's own port */
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -34,7 +41,21 @@ final class CuttableProxy implements AutoCloseable {
         try {
             while (true) {
                 Socket in = server.accept();
-                Socket out = new Socket("127.0.0.1", targetPort);
+                Socket out;
+                synchronized (this) {
+                    if (refusing) {
+                        in.setSoLinger(true, 0);
+                        closeQuietly(in);
+                        continue;
+                    }
+                }
+                try {
+                    out = new Socket("127.0.0.1", targetPort);
+                } catch (IOException refused) {
+                    in.setSoLinger(true, 0);
+                    closeQuietly(in);
+                    continue;
+                }
                 synchronized (this) {
                     accepted++;
                     sockets.add(in);
@@ -67,8 +88,22 @@ final class CuttableProxy implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * Drops every proxied connection and refuses new ones until {@link #accept()}: the peer is down
+     * as far as the clients can tell, and nothing they send reaches the target meanwhile.
+     */
+    public synchronized void cutAndRefuse() {
+        refusing = true;
+        cutAll();
+    }
+
+    /** Proxies new connections again after {@link #cutAndRefuse()}. */
+    public synchronized void accept() {
+        refusing = false;
+    }
+
     /** Drops every proxied connection at once (RST), without any AMQP close. */
-    synchronized void cutAll() {
+    public synchronized void cutAll() {
         for (Socket s : sockets) {
             try {
                 s.setSoLinger(true, 0);

@@ -129,7 +129,7 @@ final class FailoverClients {
          * @return this
          */
         Sender durableTerminus() {
-            senderOptions = new SenderOptions().target(new TargetOptions().durabilityMode(Terminus.Durability.CONFIGURATION));
+            senderOptions = new SenderOptions().target(new TargetOptions().durabilityMode(Terminus.DurabilityMode.CONFIGURATION));
             return this;
         }
 
@@ -300,7 +300,7 @@ final class FailoverClients {
 
         /** @return this, asking for a durable source (as {@link Sender#durableTerminus()}) */
         Receiver durableTerminus() {
-            source = new SourceOptions().durabilityMode(Terminus.Durability.CONFIGURATION);
+            source = new SourceOptions().durabilityMode(Terminus.DurabilityMode.CONFIGURATION);
             return this;
         }
 
