@@ -42,6 +42,8 @@ final class Peer implements AutoCloseable {
 
     final ConcurrentHashMap<Object, AtomicInteger> received = new ConcurrentHashMap<>();
     final AtomicInteger receivedCount = new AtomicInteger();
+    /** Integer bodies in arrival order, by connection (for order checks). */
+    private final ConcurrentHashMap<Connection, java.util.List<Integer>> arrivals = new ConcurrentHashMap<>();
     final AtomicInteger opened = new AtomicInteger();
     final Semaphore closed = new Semaphore(0);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -72,6 +74,10 @@ final class Peer implements AutoCloseable {
             public void onMessage(Delivery d, Message m) {
                 received.computeIfAbsent(m.body(), k -> new AtomicInteger()).incrementAndGet();
                 receivedCount.incrementAndGet();
+                if (m.body() instanceof Integer id) {
+                    // one connection's callbacks are serialized: its list needs no lock
+                    arrivals.computeIfAbsent(d.connection(), k -> new java.util.ArrayList<>()).add(id);
+                }
                 String subject = m.subject() == null ? "" : m.subject();
                 switch (subject) {
                     case "reject" -> rejectWith(d, REJECTION);
@@ -159,6 +165,24 @@ final class Peer implements AutoCloseable {
     /** Waits until n connections have closed (in all, since the last call). */
     void awaitClosed(int n) throws InterruptedException {
         assertTrue("the peer saw " + n + " connections close", closed.tryAcquire(n, TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    /**
+     * @param perSender integer bodies {@code k * perSender ...} come from sending thread k, in order
+     * @return how many arrived, on some connection, after a later body of the same thread
+     */
+    int outOfOrder(int perSender) {
+        int n = 0;
+        for (java.util.List<Integer> ids : arrivals.values()) {
+            java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+            for (int id : ids) {
+                Integer previous = last.put(id / perSender, id);
+                if (previous != null && previous > id) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     int count(Object body) {

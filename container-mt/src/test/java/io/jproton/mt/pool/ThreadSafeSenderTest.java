@@ -21,6 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.Test;
 
 /** One thread-safe sender against the test peer: outcomes, threads, back-pressure, loss, reconnect, close. */
@@ -58,6 +62,71 @@ public class ThreadSafeSenderTest {
             assertEquals(Outcome.modified(true, false), Client.await(s.send(new Message("m").subject("modify"))));
             assertEquals(0, s.inFlight());
             assertEquals(0, client.secondDecisions());
+        }
+    }
+
+    @Test
+    public void sixteenThreadsShareOneSenderAndEveryMessageIsAcceptedExactlyOnceInEachThreadsOrder() throws Exception {
+        int threads = 16;
+        int perThread = 10_000;
+        int total = threads * perThread;
+        AtomicIntegerArray completions = new AtomicIntegerArray(total);
+        AtomicInteger notAccepted = new AtomicInteger();
+        CountDownLatch allDone = new CountDownLatch(total);
+        try (Peer peer = new Peer(); Client client = new Client();
+                ThreadSafeSender s = open(client, peer, options().maxInFlight(200))) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> senders = new ArrayList<>();
+            List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < threads; t++) {
+                int base = t * perThread;
+                Thread th = new Thread(() -> {
+                    try {
+                        go.await();
+                        for (int i = 0; i < perThread; i++) {
+                            int id = base + i;
+                            // half blocking, half non-blocking (blocking when full): both paths under contention
+                            CompletableFuture<Outcome> f;
+                            if ((i & 1) == 0) {
+                                f = s.send(new Message(id), Client.WAIT);
+                            } else {
+                                try {
+                                    f = s.send(new Message(id));
+                                } catch (SenderFullException full) {
+                                    f = s.send(new Message(id), Client.WAIT);
+                                }
+                            }
+                            f.whenComplete((o, e) -> {
+                                completions.incrementAndGet(id);
+                                if (e != null || !o.isAccepted()) {
+                                    notAccepted.incrementAndGet();
+                                }
+                                allDone.countDown();
+                            });
+                        }
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                }, "app-" + t);
+                senders.add(th);
+                th.start();
+            }
+            go.countDown();
+            for (Thread th : senders) {
+                th.join(TimeUnit.SECONDS.toMillis(Peer.TIMEOUT_SECONDS));
+                assertFalse("sending thread finished", th.isAlive());
+            }
+            assertEquals(List.of(), errors);
+            assertTrue("every future completed: " + allDone.getCount() + " left", allDone.await(Peer.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            assertEquals("not accepted", 0, notAccepted.get());
+            int wrong = 0;
+            for (int id = 0; id < total; id++) {
+                wrong += completions.get(id) != 1 || peer.count(id) != 1 ? 1 : 0;
+            }
+            assertEquals("messages not completed, or not received, exactly once", 0, wrong);
+            assertEquals("each thread's messages arrive in its order", 0, peer.outOfOrder(perThread));
+            assertEquals(0, client.secondDecisions());
+            assertEquals(0, s.inFlight());
         }
     }
 
