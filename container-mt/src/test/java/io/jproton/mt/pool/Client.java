@@ -36,9 +36,9 @@ final class Client implements AutoCloseable {
 
     /** Stops the container; fails if its run failed (a callback threw) or did not end in time. */
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         container.stop();
-        run.get(Peer.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Peer.awaitRun(run);
     }
 
     static <T> T await(CompletableFuture<T> f) throws Exception {

@@ -191,8 +191,19 @@ final class Peer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         container.stop();
-        run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        awaitRun(run);
+    }
+
+    /** Waits for a container's run to end; an interrupt fails the test (and is kept). */
+    static void awaitRun(CompletableFuture<Void> run) throws java.util.concurrent.ExecutionException,
+            java.util.concurrent.TimeoutException {
+        try {
+            run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while the container stopped", e);
+        }
     }
 }
