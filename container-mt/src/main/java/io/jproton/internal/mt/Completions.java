@@ -1,5 +1,6 @@
 package io.jproton.internal.mt;
 
+import io.jproton.internal.io.EventLoop;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,23 +23,32 @@ final class Completions {
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    private final Runnable schedule = this::schedule;
 
     Completions(Executor executor) {
         this.executor = executor;
     }
 
-    /** Queues a decided message; its future completes on the executor. */
+    /**
+     * Queues a decided message; its future completes on the executor. On a container thread the
+     * executor gets its task once the current callback has returned, so that the outcomes of one
+     * read (often dozens) cost one hand-off, and the executor's thread does not wake per message.
+     */
     void add(Pending p) {
         queue.add(p);
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
-            try {
-                executor.execute(drain);
-            } catch (RejectedExecutionException e) {
-                // the application shut its executor down: complete here rather than never
-                LOG.warn("the completion executor refused work ({}); completing futures on {}", e.getMessage(),
-                        Thread.currentThread().getName());
-                drain();
-            }
+            EventLoop.afterCurrentCallback(schedule);
+        }
+    }
+
+    private void schedule() {
+        try {
+            executor.execute(drain);
+        } catch (RejectedExecutionException e) {
+            // the application shut its executor down: complete here rather than never
+            LOG.warn("the completion executor refused work ({}); completing futures on {}", e.getMessage(),
+                    Thread.currentThread().getName());
+            drain();
         }
     }
 

@@ -31,8 +31,9 @@ import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
  * <p>What the pool does:
  * <ul>
  * <li><b>Borrow and return.</b> {@link #borrow} lends a sender to one borrower until the
- *     {@link PooledSender} is closed; {@link #send} borrows, sends (waiting for room) and returns
- *     in one call. The most recently returned sender is lent first.
+ *     {@link PooledSender} is closed. {@link #send} shares the key's senders instead: it borrows
+ *     one, returns it at once and sends on it (the sender is thread-safe), waiting for room. Senders
+ *     are lent in turn (first returned, first lent), so the load spreads over the key's connections.
  * <li><b>Bounds.</b> At most {@link SenderPoolOptions#maxPerKey} senders per key and
  *     {@link SenderPoolOptions#maxTotal} in all; a borrow that finds none free waits up to the
  *     borrow timeout, then throws {@link PoolExhaustedException}. At the total bound, a key with
@@ -86,6 +87,7 @@ public final class SenderPool implements AutoCloseable {
         cfg.setMaxIdlePerKey(this.options.maxPerKey());
         cfg.setMinIdlePerKey(0);
         cfg.setMaxTotal(this.options.maxTotal());
+        cfg.setLifo(false); // lend in turn: the key's senders share the load
         cfg.setBlockWhenExhausted(true);
         cfg.setMaxWait(this.options.borrowTimeout());
         cfg.setTestOnBorrow(true);
@@ -126,6 +128,10 @@ public final class SenderPool implements AutoCloseable {
      */
     @ThreadSafe
     public PooledSender borrow(SenderKey key, Duration timeout) throws InterruptedException {
+        return new PooledSender(this, take(key, timeout));
+    }
+
+    private ThreadSafeSender take(SenderKey key, Duration timeout) throws InterruptedException {
         if (key == null) {
             throw new NullPointerException("key");
         }
@@ -133,14 +139,14 @@ public final class SenderPool implements AutoCloseable {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
         if (io.jproton.internal.io.EventLoop.ofCurrentThread() != null) {
-            throw new IllegalStateException("borrow would block a container thread (this is a callback or work of the "
-                    + "container): borrow from an application thread");
+            throw new IllegalStateException("borrowing a sender would block a container thread (this is a callback or work "
+                    + "of the container): call from an application thread");
         }
         if (pool.isClosed()) {
             throw poolClosed();
         }
         try {
-            return new PooledSender(this, pool.borrowObject(key, timeout.toMillis()));
+            return pool.borrowObject(key, timeout.toMillis());
         } catch (NoSuchElementException e) {
             if (e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Timeout")) {
                 throw new PoolExhaustedException("no sender free for " + key + " within " + timeout.toMillis()
@@ -163,8 +169,11 @@ public final class SenderPool implements AutoCloseable {
     }
 
     /**
-     * Borrows a sender, sends the message waiting for room, and returns the sender; the whole call
-     * waits at most {@code timeout}.
+     * Sends a message through one of the key's senders, taking turns among them: borrows a sender
+     * (opening one if none is free and the key has fewer than {@code maxPerKey}), returns it at once,
+     * and sends on it, waiting for room; the whole call waits at most {@code timeout}. The sender is
+     * thread-safe, so it stays usable by other callers while this one sends: {@code send} shares the
+     * key's senders among all threads, where {@link #borrow} lends one to a single borrower.
      *
      * @param key where to send
      * @param message the message; not to be changed afterwards
@@ -179,8 +188,14 @@ public final class SenderPool implements AutoCloseable {
     @ThreadSafe
     public CompletableFuture<Outcome> send(SenderKey key, Message message, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (PooledSender s = borrow(key, timeout)) {
+        ThreadSafeSender s = take(key, timeout);
+        giveBack(s); // shared from here: the next caller may send on it too
+        try {
             return s.send(message, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (IllegalStateException closed) {
+            // the pool closed it in between (it had ended, or the pool is closing): the message was not taken
+            return CompletableFuture.failedFuture(new SendFailedException(new io.jproton.ErrorCondition("proton:closed",
+                    "not sent: the pool closed the sender (" + key + ") as the message was sent"), false));
         }
     }
 
