@@ -17,6 +17,7 @@ import io.jproton.ProtonException;
  */
 public class SendFailedException extends ProtonException {
     private static final long serialVersionUID = 1L;
+    /** Whether the message was written to the connection before it was lost. */
     private final boolean mayHaveArrived;
 
     /**

@@ -30,6 +30,10 @@ public record SenderKey(String url, String address, ConnectionOptions connection
     /**
      * Checks the components.
      *
+     * @param url the URL, not empty
+     * @param address the target address, not null
+     * @param connectionOptions options without a handler, or null
+     * @param senderOptions options without a handler, or null
      * @throws IllegalArgumentException if the URL is null or empty, the address null, or an options
      *         object sets a handler
      */

@@ -244,6 +244,24 @@ public class ThreadSafeSenderTest {
     }
 
     @Test
+    public void anAtMostOnceSenderCompletesEachFutureWithNoOutcomeOnceSent() throws Exception {
+        try (Peer peer = new Peer(); Client client = new Client();
+                ThreadSafeSender s = ThreadSafeSender.open(client.container, new SenderKey(peer.url(), "q", null,
+                        new io.jproton.SenderOptions().deliveryMode(io.jproton.DeliveryMode.AT_MOST_ONCE)), options())) {
+            assertTrue(s.awaitOpen(Client.WAIT));
+            List<CompletableFuture<Outcome>> fs = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                fs.add(s.send(new Message(i)));
+            }
+            for (CompletableFuture<Outcome> f : fs) {
+                assertSame(Outcome.none(), Client.await(f));
+            }
+            assertEquals(0, s.inFlight());
+            assertTrue(s.usable());
+        }
+    }
+
+    @Test
     public void aMessageThatCannotBeEncodedFailsAloneWithTheEncodersError() throws Exception {
         try (Peer peer = new Peer(); Client client = new Client(); ThreadSafeSender s = open(client, peer, options())) {
             try {
