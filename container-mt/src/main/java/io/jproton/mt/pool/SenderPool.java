@@ -184,9 +184,13 @@ public final class SenderPool implements AutoCloseable {
      * @throws SendFailedException if a new sender could not be opened
      * @throws InterruptedException if interrupted while waiting: the message was not taken
      * @throws IllegalStateException if the pool is closed, or on a container thread
+     * @throws NullPointerException if the message is null
      */
     @ThreadSafe
     public CompletableFuture<Outcome> send(SenderKey key, Message message, Duration timeout) throws InterruptedException {
+        if (message == null) {
+            throw new NullPointerException("message");
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         ThreadSafeSender s = take(key, timeout);
         giveBack(s); // shared from here: the next caller may send on it too
