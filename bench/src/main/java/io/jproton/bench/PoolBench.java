@@ -38,8 +38,9 @@ import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
  *     messages (each send waits for its accept, JMS's default), and {@code pooled-jms async} with
  *     JMS 2 completion listeners.
  * </ul>
- * 100-byte bodies; a jproton receiver drains each run's queue. The broker is our {@code broker}
- * example with {@code -t 2}, started as a child process from the examples jar, or one given by URL.
+ * 100-byte bodies; a jproton receiver drains each run's queue after it (not timed). The broker is
+ * our {@code broker} example with {@code -t 2} and a queue limit above a run's messages, started as a
+ * child process from the examples jar, or one given by URL (which must hold a whole run).
  *
  * <p>Usage: {@code java -cp jproton-bench.jar io.jproton.bench.PoolBench (--broker-jar JAR | --url HOST:PORT)
  * [--threads 16] [--connections 4] [--messages 10000] [--jms-messages 2000] [--runs 5]}.
@@ -71,7 +72,8 @@ public final class PoolBench {
         String hostPort = o.get("--url");
         if (hostPort == null) {
             broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    o.get("--broker-jar"), "broker", "-a", "127.0.0.1:0", "-t", "2").redirectErrorStream(true).start();
+                    o.get("--broker-jar"), "broker", "-a", "127.0.0.1:0", "-t", "2", "-l", "10000000")
+                    .redirectErrorStream(true).start();
             hostPort = "127.0.0.1:" + awaitPort(broker);
         }
         Container c = new Container(new MessagingHandler() { });
@@ -81,11 +83,15 @@ public final class PoolBench {
         String url = hostPort;
         Map<String, Variant> variants = new LinkedHashMap<>();
         variants.put("pool", (q, t, n) -> pool(c, url, q, t, n, new SenderPoolOptions().maxPerKey(connections)));
+        variants.put("pool, T connections", (q, t, n) -> pool(c, url, q, t, n, new SenderPoolOptions().maxPerKey(threads)));
         variants.put("pool, inline completions", (q, t, n) -> pool(c, url, q, t, n,
                 new SenderPoolOptions().maxPerKey(connections).completionExecutor(Runnable::run)));
         variants.put("hand-written", (q, t, n) -> handWritten(c, url, q, t, n));
         variants.put("pooled-jms", (q, t, n) -> jms(url, q, t, n, connections, false));
         variants.put("pooled-jms async", (q, t, n) -> jms(url, q, t, n, connections, true));
+        if (o.containsKey("--only")) {
+            variants.keySet().retainAll(List.of(o.get("--only").split(",")));
+        }
         Map<String, List<Double>> results = new LinkedHashMap<>();
         try {
             int[] serial = {0};
@@ -132,10 +138,15 @@ public final class PoolBench {
         throw new IllegalStateException("the broker did not start");
     }
 
-    /** Runs a variant with a receiver draining its queue; returns its rate once the queue is drained too. */
+    /**
+     * Runs a variant, then drains its queue with a receiver (not timed: the broker holds a whole run,
+     * {@code -l}, so that the rate measured is the senders' with the broker taking messages in only);
+     * returns the variant's rate.
+     */
     private static double drained(Container c, String url, String queue, Variant v, int threads, int perThread)
             throws Exception {
         int total = threads * perThread;
+        double rate = v.run(queue, threads, perThread);
         CountDownLatch received = new CountDownLatch(total);
         AtomicInteger extra = new AtomicInteger();
         c.connect(url, new ConnectionOptions().handler(new MessagingHandler() {
@@ -155,7 +166,6 @@ public final class PoolBench {
                 }
             }
         }));
-        double rate = v.run(queue, threads, perThread);
         if (!received.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException(queue + ": " + received.getCount() + " messages not received");
         }
@@ -269,7 +279,7 @@ public final class PoolBench {
             for (double x : xs) {
                 each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.0f", x));
             }
-            int conns = e.getKey().equals("hand-written") ? threads : connections;
+            int conns = e.getKey().equals("hand-written") || e.getKey().equals("pool, T connections") ? threads : connections;
             System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f - %.0f | %s | %.2fx |%n", e.getKey(), conns, median(xs),
                     xs.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                     xs.stream().mapToDouble(Double::doubleValue).max().orElse(0), each, pool / median(xs));

@@ -17,7 +17,7 @@ import io.jproton.mt.pool.SendFailedException;
 import io.jproton.mt.pool.SenderKey;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -38,8 +38,8 @@ final class SenderLink implements MessagingHandler {
     private boolean presettled;
     /** Taken, not yet written: waiting for credit. Kept across a reconnect (nothing of them went out). */
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-    /** Written and not settled by the peer, by tracker (trackers have identity equality). */
-    private final Map<Tracker, Pending> unsettled = new HashMap<>();
+    /** Written and not settled by the peer, by tracker (trackers are compared by identity; no node per entry). */
+    private final Map<Tracker, Pending> unsettled = new IdentityHashMap<>();
     private ErrorCondition ended;
     private boolean closing;
     private WorkHandle closeTimer;
