@@ -59,7 +59,7 @@ public final class PoolBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("jproton.container", "mt");
         Map<String, String> o = new LinkedHashMap<>(Map.of("--threads", "16", "--connections", "4", "--messages", "10000",
-                "--jms-messages", "2000", "--runs", "5"));
+                "--jms-messages", "10000", "--runs", "5"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
         }
@@ -75,6 +75,7 @@ public final class PoolBench {
                     o.get("--broker-jar"), "broker", "-a", "127.0.0.1:0", "-t", "2", "-l", "10000000")
                     .redirectErrorStream(true).start();
             hostPort = "127.0.0.1:" + awaitPort(broker);
+            brokerPid = broker.pid();
         }
         Container c = new Container(new MessagingHandler() { });
         c.autoStop(false);
@@ -92,7 +93,7 @@ public final class PoolBench {
         if (o.containsKey("--only")) {
             variants.keySet().retainAll(List.of(o.get("--only").split(",")));
         }
-        Map<String, List<Double>> results = new LinkedHashMap<>();
+        Map<String, List<double[]>> results = new LinkedHashMap<>();
         try {
             int[] serial = {0};
             for (Map.Entry<String, Variant> v : variants.entrySet()) { // warm-up (the broker's JIT too), not counted
@@ -102,10 +103,11 @@ public final class PoolBench {
             }
             for (int r = 0; r < runs; r++) {
                 for (Map.Entry<String, Variant> v : variants.entrySet()) {
-                    double rate = drained(c, url, "run-" + serial[0]++, v.getValue(), threads,
+                    double[] m = drained(c, url, "run-" + serial[0]++, v.getValue(), threads,
                             perThread(v.getKey(), messages, jmsMessages));
-                    results.get(v.getKey()).add(rate);
-                    System.err.printf(Locale.ROOT, "run %d %-17s %9.0f msg/s%n", r + 1, v.getKey(), rate);
+                    results.get(v.getKey()).add(m);
+                    System.err.printf(Locale.ROOT, "run %d %-26s %9.0f msg/s  client %5.1f us/msg  broker %5.1f us/msg%n",
+                            r + 1, v.getKey(), m[0], m[1], m[2]);
                 }
             }
         } finally {
@@ -143,10 +145,14 @@ public final class PoolBench {
      * {@code -l}, so that the rate measured is the senders' with the broker taking messages in only);
      * returns the variant's rate.
      */
-    private static double drained(Container c, String url, String queue, Variant v, int threads, int perThread)
+    private static double[] drained(Container c, String url, String queue, Variant v, int threads, int perThread)
             throws Exception {
         int total = threads * perThread;
+        long client0 = OS.getProcessCpuTime();
+        long broker0 = brokerCpuNanos();
         double rate = v.run(queue, threads, perThread);
+        double clientUs = (OS.getProcessCpuTime() - client0) / 1e3 / total;
+        double brokerUs = brokerPid == 0 ? Double.NaN : (brokerCpuNanos() - broker0) / 1e3 / total;
         CountDownLatch received = new CountDownLatch(total);
         AtomicInteger extra = new AtomicInteger();
         c.connect(url, new ConnectionOptions().handler(new MessagingHandler() {
@@ -169,7 +175,25 @@ public final class PoolBench {
         if (!received.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException(queue + ": " + received.getCount() + " messages not received");
         }
-        return rate;
+        return new double[] {rate, clientUs, brokerUs};
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static long brokerPid;
+
+    /** @return the broker child's CPU time (user and system, from /proc; 10 ms resolution), 0 if unknown */
+    private static long brokerCpuNanos() {
+        if (brokerPid == 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + brokerPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime, in 100 Hz ticks
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static double pool(Container c, String url, String queue, int threads, int perThread, SenderPoolOptions options)
@@ -264,25 +288,35 @@ public final class PoolBench {
         return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 
-    private static void report(Map<String, List<Double>> results, int threads, int connections, int messages, int jmsMessages,
+    private static List<Double> column(List<double[]> runs, int i) {
+        List<Double> out = new ArrayList<>();
+        for (double[] r : runs) {
+            out.add(r[i]);
+        }
+        return out;
+    }
+
+    private static void report(Map<String, List<double[]>> results, int threads, int connections, int messages, int jmsMessages,
             int runs) {
-        double pool = median(results.get("pool"));
+        double pool = results.containsKey("pool") ? median(column(results.get("pool"), 0)) : Double.NaN;
         System.out.printf(Locale.ROOT, "%d application threads, %d messages each (pooled-jms sync: %d), 100-byte bodies, "
                 + "at-least-once, %d runs interleaved, medians (processors: %d; JVM: %s)%n", threads, messages,
                 Math.min(messages, jmsMessages), runs, Runtime.getRuntime().availableProcessors(),
                 String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        System.out.println("| sender | connections | median msg/s | spread (min - max) | runs | pool / this |");
-        System.out.println("|---|---:|---:|---:|---|---:|");
-        for (Map.Entry<String, List<Double>> e : results.entrySet()) {
-            List<Double> xs = e.getValue();
+        System.out.println("| sender | connections | median msg/s | spread (min - max) | runs | pool / this "
+                + "| client CPU us/msg | broker CPU us/msg |");
+        System.out.println("|---|---:|---:|---:|---|---:|---:|---:|");
+        for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
+            List<Double> xs = column(e.getValue(), 0);
             StringBuilder each = new StringBuilder();
             for (double x : xs) {
                 each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.0f", x));
             }
             int conns = e.getKey().equals("hand-written") || e.getKey().equals("pool, T connections") ? threads : connections;
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f - %.0f | %s | %.2fx |%n", e.getKey(), conns, median(xs),
-                    xs.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                    xs.stream().mapToDouble(Double::doubleValue).max().orElse(0), each, pool / median(xs));
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f - %.0f | %s | %.2fx | %.1f | %.1f |%n", e.getKey(), conns,
+                    median(xs), xs.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    xs.stream().mapToDouble(Double::doubleValue).max().orElse(0), each, pool / median(xs),
+                    median(column(e.getValue(), 1)), median(column(e.getValue(), 2)));
         }
     }
 }

@@ -16,14 +16,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The application side of a thread-safe sender: admission (at most {@code maxInFlight} messages
- * without an outcome, a semaphore), the hand-off of taken messages into the connection's context
+ * without an outcome, {@link Room}), the hand-off of taken messages into the connection's context
  * (a queue drained by one work-queue task per burst), and the decisions that release room and
  * complete futures. The connection side is {@link SenderLink}.
  *
@@ -34,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SenderCore {
     private final SenderKey key;
     private final int maxInFlight;
-    private final Semaphore room;
+    private final Room room;
     private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
@@ -55,7 +54,7 @@ public final class SenderCore {
         }
         this.key = key;
         this.maxInFlight = options.maxInFlight();
-        this.room = new Semaphore(maxInFlight);
+        this.room = new Room(maxInFlight);
         this.completions = new Completions(options.completionExecutor());
         this.link = new SenderLink(this, key, options.closeTimeout());
         ConnectionOptions co = new ConnectionOptions(key.connectionOptions()).handler(link);
@@ -95,7 +94,7 @@ public final class SenderCore {
 
     /** @return the messages in flight now: taken and without an outcome yet */
     public int inFlight() {
-        return maxInFlight - room.availablePermits();
+        return room.used();
     }
 
     /** @return true until the sender is closed or its connection or link has ended */
@@ -118,7 +117,7 @@ public final class SenderCore {
     public boolean awaitOpen(Duration timeout) throws InterruptedException {
         refuseOnContainerThread("awaitOpen");
         try {
-            opened.get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            opened.get(nanos(timeout), TimeUnit.NANOSECONDS);
             return true;
         } catch (TimeoutException e) {
             return false;
@@ -133,7 +132,7 @@ public final class SenderCore {
         if (refused != null) {
             return refused;
         }
-        if (!room.tryAcquire()) {
+        if (!room.tryTake()) {
             throw full("at once");
         }
         return submit(message);
@@ -146,7 +145,7 @@ public final class SenderCore {
         if (refused != null) {
             return refused;
         }
-        if (!room.tryAcquire() && !room.tryAcquire(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
+        if (!room.take(nanos(timeout))) {
             throw full("within " + timeout.toMillis() + " ms");
         }
         return submit(message);
@@ -166,6 +165,17 @@ public final class SenderCore {
     private SenderFullException full(String when) {
         return new SenderFullException("no room " + when + ": " + maxInFlight + " messages in flight on this sender (" + key
                 + "), the most SenderPoolOptions.maxInFlight allows; the peer settles more slowly than the application sends");
+    }
+
+    /**
+     * @param d a duration
+     * @return it in nanoseconds, 0 if negative, saturated at {@code Long.MAX_VALUE / 4} (about 73 years)
+     */
+    public static long nanos(Duration d) {
+        if (d.isNegative()) {
+            return 0;
+        }
+        return d.compareTo(Duration.ofNanos(Long.MAX_VALUE / 4)) > 0 ? Long.MAX_VALUE / 4 : d.toNanos();
     }
 
     static void refuseOnContainerThread(String what) {
@@ -246,7 +256,7 @@ public final class SenderCore {
     /** Records a message's result, gives its room back and has its future completed on the executor. */
     void decide(Pending p, Outcome o, Throwable failure) {
         if (p.decide(o, failure)) {
-            room.release();
+            room.give();
             completions.add(p);
         }
     }

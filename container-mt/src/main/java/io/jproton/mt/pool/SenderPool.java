@@ -4,10 +4,12 @@ import io.jproton.Container;
 import io.jproton.Message;
 import io.jproton.ProtonException;
 import io.jproton.ThreadSafe;
+import io.jproton.internal.mt.SenderCore;
 import io.jproton.internal.mt.SenderFactory;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
 
@@ -146,7 +148,7 @@ public final class SenderPool implements AutoCloseable {
             throw poolClosed();
         }
         try {
-            return pool.borrowObject(key, timeout.toMillis());
+            return pool.borrowObject(key, TimeUnit.NANOSECONDS.toMillis(SenderCore.nanos(timeout)));
         } catch (NoSuchElementException e) {
             if (e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Timeout")) {
                 throw new PoolExhaustedException("no sender free for " + key + " within " + timeout.toMillis()
@@ -171,9 +173,12 @@ public final class SenderPool implements AutoCloseable {
     /**
      * Sends a message through one of the key's senders, taking turns among them: borrows a sender
      * (opening one if none is free and the key has fewer than {@code maxPerKey}), returns it at once,
-     * and sends on it, waiting for room; the whole call waits at most {@code timeout}. The sender is
-     * thread-safe, so it stays usable by other callers while this one sends: {@code send} shares the
-     * key's senders among all threads, where {@link #borrow} lends one to a single borrower.
+     * and sends on it if it has room; if not, tries the next one, and once every sender of the key
+     * has been tried, waits for room on the last; the whole call waits at most {@code timeout}. The
+     * sender is thread-safe, so it stays usable by other callers while this one sends: {@code send}
+     * shares the key's senders among all threads, where {@link #borrow} lends one to a single
+     * borrower. Successive messages of one thread may go out on different connections, so they may
+     * arrive out of order; a thread that needs its order keeps one sender ({@link #borrow}).
      *
      * @param key where to send
      * @param message the message; not to be changed afterwards
@@ -191,13 +196,25 @@ public final class SenderPool implements AutoCloseable {
         if (message == null) {
             throw new NullPointerException("message");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ThreadSafeSender s = take(key, timeout);
-        giveBack(s); // shared from here: the next caller may send on it too
+        long deadline = System.nanoTime() + SenderCore.nanos(timeout);
         try {
-            return s.send(message, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            ThreadSafeSender s = null;
+            // one turn over the key's senders without waiting: one that is full does not hold the message up
+            for (int i = 0; i < options.maxPerKey(); i++) {
+                s = take(key, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                giveBack(s); // shared from here: the next caller may send on it too
+                try {
+                    return s.send(message);
+                } catch (SenderFullException full) {
+                    // try the next one
+                }
+            }
+            return s.send(message, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))); // all full: wait on one
         } catch (IllegalStateException closed) {
-            // the pool closed it in between (it had ended, or the pool is closing): the message was not taken
+            if (pool.isClosed()) {
+                throw poolClosed();
+            }
+            // the pool closed that sender in between (it had ended): the message was not taken
             return CompletableFuture.failedFuture(new SendFailedException(new io.jproton.ErrorCondition("proton:closed",
                     "not sent: the pool closed the sender (" + key + ") as the message was sent"), false));
         }
