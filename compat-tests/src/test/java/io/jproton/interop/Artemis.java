@@ -33,9 +33,39 @@ final class Artemis implements AutoCloseable {
      */
     Artemis(int listenPort, String acceptorParams,
             org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager security) throws Exception {
-        Path dir = Files.createTempDirectory("artemis");
+        this(listenPort, acceptorParams, security, Files.createTempDirectory("artemis"), false, null);
+    }
+
+    /**
+     * A broker that keeps durable messages in a journal under {@code dir}: stopped and started
+     * again on the same port and folder, it still has them.
+     *
+     * @param listenPort the port, 0 for an ephemeral one
+     * @param dir the broker's folder (journal, bindings)
+     * @param plugin a broker plugin (such as one that counts connections), or null
+     */
+    static Artemis persistent(int listenPort, Path dir,
+            org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin plugin) throws Exception {
+        return new Artemis(listenPort, "", null, dir, true, plugin);
+    }
+
+    /**
+     * A broker without persistence, with a plugin.
+     *
+     * @param plugin a broker plugin, or null
+     */
+    static Artemis withPlugin(org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin plugin) throws Exception {
+        return new Artemis(0, "", null, Files.createTempDirectory("artemis"), false, plugin);
+    }
+
+    private Artemis(int listenPort, String acceptorParams,
+            org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager security, Path dir, boolean persistent,
+            org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin plugin) throws Exception {
         ConfigurationImpl cfg = new ConfigurationImpl();
-        cfg.setPersistenceEnabled(false);
+        cfg.setPersistenceEnabled(persistent);
+        if (plugin != null) {
+            cfg.registerBrokerPlugin(plugin);
+        }
         cfg.setSecurityEnabled(security != null);
         if (security != null) {
             broker.setSecurityManager(security);
@@ -55,6 +85,11 @@ final class Artemis implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** @return the broker itself (address settings, connections, counters) */
+    org.apache.activemq.artemis.core.server.ActiveMQServer server() {
+        return broker.getActiveMQServer();
     }
 
     String url(String address) {

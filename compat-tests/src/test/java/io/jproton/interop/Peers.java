@@ -137,16 +137,23 @@ final class Peers {
 
     /**
      * Runs one side's multithreaded_client (10 messages) and multithreaded_client_flow_control
-     * (100 messages on each of 3 thread pairs) through a broker, checking the C++ expectations:
+     * (100 messages on each of 3 thread pairs; ours also with {@code --pool}: 10 messages through a
+     * pool of 2 connections, and 8 sending threads sharing a pool of 3) through a broker, checking
+     * the C++ expectations:
      * every message received, and the closing "N messages sent and received" line.
      *
      * @param cpp true for the C++ programs, false for ours
      * @param url the broker's host:port
      */
     static void checkMultithreadedClients(boolean cpp, String url) throws Exception {
-        String[][] runs = {{"multithreaded_client", url, "examples", "10"},
-            {"multithreaded_client_flow_control", url, "examples", "100", "3"}};
-        int[] expected = {10, 300};
+        String[][] runs = cpp ? new String[][] {{"multithreaded_client", url, "examples", "10"},
+            {"multithreaded_client_flow_control", url, "examples", "100", "3"}}
+            // ours also with --pool: the sending threads share a SenderPool of C connections
+            : new String[][] {{"multithreaded_client", url, "examples", "10"},
+            {"multithreaded_client_flow_control", url, "examples", "100", "3"},
+            {"multithreaded_client", url, "examples", "10", "--pool", "2"},
+            {"multithreaded_client_flow_control", url, "examples", "100", "8", "--pool", "3"}};
+        int[] expected = {10, 300, 10, 800};
         for (int i = 0; i < runs.length; i++) {
             String[] args = Arrays.copyOfRange(runs[i], 1, runs[i].length);
             try (Proc client = Proc.start(cpp ? cpp(runs[i][0], args) : ours(runs[i][0], args))) {

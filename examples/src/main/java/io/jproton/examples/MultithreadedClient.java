@@ -17,19 +17,24 @@ import java.util.ArrayDeque;
  * {@code received "N"} and finally {@code COUNT messages sent and received}. Needs the
  * multi-threaded container (the examples jar's default).
  *
- * <p>Arguments: {@code CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT}.
+ * <p>Arguments: {@code CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT [--pool C]}. With {@code --pool C}
+ * (jproton only) the sending thread sends through a {@link io.jproton.mt.pool.SenderPool} of C
+ * connections instead of the connection's work queue; the output is the same.
  */
 public final class MultithreadedClient implements MessagingHandler {
     private final String url;
     private final String address;
+    private final boolean ownSender; // false with --pool: the pool sends
     private final Object lock = new Object();
     private Sender sender;         // touched only in the connection's context
+    private Connection connection; // touched only in the connection's context
     private WorkQueue workQueue;   // guarded by lock
     private final ArrayDeque<Message> messages = new ArrayDeque<>(); // guarded by lock
 
-    MultithreadedClient(String url, String address) {
+    MultithreadedClient(String url, String address, boolean ownSender) {
         this.url = url;
         this.address = address;
+        this.ownSender = ownSender;
     }
 
     /** Thread-safe: sends in the connection's context. */
@@ -49,7 +54,8 @@ public final class MultithreadedClient implements MessagingHandler {
 
     /** Thread-safe: closes the connection, in its context. */
     void close() {
-        workQueue().add(() -> sender.connection().close());
+        WorkQueue q = workQueue();
+        q.add(() -> connection.close());
     }
 
     private WorkQueue workQueue() {
@@ -73,7 +79,15 @@ public final class MultithreadedClient implements MessagingHandler {
 
     @Override
     public void onConnectionOpen(Connection c) {
-        c.openSender(address);
+        connection = c;
+        if (ownSender) {
+            c.openSender(address);
+        } else {
+            synchronized (lock) {
+                workQueue = c.workQueue(); // close() needs it; no sender will set it
+                lock.notifyAll();
+            }
+        }
         c.openReceiver(address);
     }
 
@@ -101,26 +115,41 @@ public final class MultithreadedClient implements MessagingHandler {
     }
 
     /**
-     * @param args CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT
+     * @param commandLine CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT [--pool C]
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] commandLine) throws Exception {
+        java.util.List<String> positional = new java.util.ArrayList<>();
+        int poolSize = PoolOption.parse(commandLine, positional);
+        String[] args = positional.toArray(new String[0]);
         if (args.length != 3) {
-            System.err.print("Usage: multithreaded_client CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT\n"
+            System.err.print("Usage: multithreaded_client CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT [--pool C]\n"
                     + "CONNECTION-URL: connection address, e.g.'amqp://127.0.0.1'\n"
                     + "AMQP-ADDRESS: AMQP node address, e.g. 'examples'\n"
-                    + "MESSAGE-COUNT: number of messages to send\n");
+                    + "MESSAGE-COUNT: number of messages to send\n"
+                    + "--pool C: send through a pool of C connections (jproton's SenderPool)\n");
             System.exit(1);
         }
         int n = Integer.parseInt(args[2]);
-        MultithreadedClient cl = new MultithreadedClient(args[0], args[1]);
+        MultithreadedClient cl = new MultithreadedClient(args[0], args[1], poolSize == 0);
         Container container = new Container(cl);
         Thread containerThread = new Thread(container::run, "container");
         containerThread.start();
+        PoolOption pool = PoolOption.of(container, args[0], args[1], poolSize);
         Thread senderThread = new Thread(() -> {
             for (int i = 0; i < n; i++) {
                 Message msg = new Message(Integer.toString(i + 1));
-                cl.send(msg);
-                Out.println(System.out, "sent \"" + Values.format(msg.body()) + '"');
+                String body = Values.format(msg.body()); // before the send: the message is the sender's then
+                if (pool != null) {
+                    try {
+                        pool.send(msg);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                } else {
+                    cl.send(msg);
+                }
+                Out.println(System.out, "sent \"" + body + '"');
             }
         }, "sender");
         int[] received = {0};
@@ -139,6 +168,9 @@ public final class MultithreadedClient implements MessagingHandler {
         receiverThread.start();
         senderThread.join();
         receiverThread.join();
+        if (pool != null) {
+            pool.finish();
+        }
         cl.close();
         containerThread.join();
         System.out.println(received[0] + " messages sent and received");

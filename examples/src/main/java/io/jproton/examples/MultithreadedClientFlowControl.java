@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * what each thread sent and received, then {@code COUNT messages sent and received}. Needs the
  * multi-threaded container (the examples jar's default).
  *
- * <p>Arguments: {@code CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT THREAD-COUNT}.
+ * <p>Arguments: {@code CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT THREAD-COUNT [--pool C]}. With
+ * {@code --pool C} (jproton only) the sending threads share a {@link io.jproton.mt.pool.SenderPool}
+ * of C connections instead of the hand-written {@code BlockingSender}; the output is the same.
  */
 public final class MultithreadedClientFlowControl {
     private MultithreadedClientFlowControl() {}
@@ -172,7 +174,12 @@ public final class MultithreadedClientFlowControl {
         }
     }
 
-    private static void sendThread(BlockingSender s, int n) {
+    /** Sends one message: through the hand-written sender, or the pool. */
+    private interface Send {
+        void send(Message m) throws InterruptedException;
+    }
+
+    private static void sendThread(Send s, int n) {
         long id = Thread.currentThread().getId();
         try {
             for (int i = 0; i < n; i++) {
@@ -203,15 +210,19 @@ public final class MultithreadedClientFlowControl {
     }
 
     /**
-     * @param args CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT THREAD-COUNT
+     * @param args CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT THREAD-COUNT [--pool C]
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] commandLine) throws Exception {
+        List<String> positional = new ArrayList<>();
+        int poolSize = PoolOption.parse(commandLine, positional);
+        String[] args = positional.toArray(new String[0]);
         if (args.length != 4) {
-            System.err.print("Usage: multithreaded_client_flow_control CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT THREAD-COUNT\n"
+            System.err.print("Usage: multithreaded_client_flow_control CONNECTION-URL AMQP-ADDRESS MESSAGE-COUNT THREAD-COUNT [--pool C]\n"
                     + "CONNECTION-URL: connection address, e.g.'amqp://127.0.0.1'\n"
                     + "AMQP-ADDRESS: AMQP node address, e.g. 'examples'\n"
                     + "MESSAGE-COUNT: number of messages to send\n"
-                    + "THREAD-COUNT: number of sender/receiver thread pairs\n");
+                    + "THREAD-COUNT: number of sender/receiver thread pairs\n"
+                    + "--pool C: the sending threads share a pool of C connections (jproton's SenderPool)\n");
             System.exit(1);
         }
         String url = args[0];
@@ -224,21 +235,27 @@ public final class MultithreadedClientFlowControl {
         container.autoStop(true);
         Thread containerThread = new Thread(container::run, "container");
         // open the links before run() starts, so auto-stop does not end an empty container
-        BlockingSender send = new BlockingSender(container, url, address);
+        BlockingSender send = poolSize == 0 ? new BlockingSender(container, url, address) : null;
         BufferingReceiver recv = new BufferingReceiver(container, url, address);
         containerThread.start();
+        PoolOption pool = PoolOption.of(container, url, address, poolSize);
+        Send s = pool != null ? pool::send : send::send;
         List<Thread> all = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             all.add(new Thread(() -> receiveThread(recv, remaining)));
         }
         for (int i = 0; i < threads; i++) {
-            all.add(new Thread(() -> sendThread(send, messages)));
+            all.add(new Thread(() -> sendThread(s, messages)));
         }
         all.forEach(Thread::start);
         for (Thread t : all) {
             t.join();
         }
-        send.close();
+        if (pool != null) {
+            pool.finish();
+        } else {
+            send.close();
+        }
         recv.close();
         containerThread.join();
         if (remaining.get() > 0) {

@@ -249,6 +249,21 @@ public final class ConnectionDriver {
         return connection;
     }
 
+    /**
+     * The connection was dropped without callbacks (the container stopped after a callback threw):
+     * tells the connection's handler if it is one of jproton's own that asked to know
+     * ({@link AbortAware}). Nothing else runs.
+     */
+    public void aborted() {
+        if (connection.handler instanceof AbortAware a) {
+            try {
+                a.connectionAborted();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: an internal handler failed while its connection was dropped", connection, e);
+            }
+        }
+    }
+
     org.apache.qpid.proton.engine.Transport engineTransport() {
         return transport;
     }

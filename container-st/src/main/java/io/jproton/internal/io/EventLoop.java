@@ -47,7 +47,7 @@ public final class EventLoop {
     }
 
     /** Queued work run per turn, at most, so that I/O and timers are not starved by a busy producer. */
-    private static final int MAX_WORK_PER_TURN = 4096;
+    static final int MAX_WORK_PER_TURN = 4096;
     private final Selector selector;
     private final Confinement confinement;
     private final KeepAlive keepAlive;
@@ -425,6 +425,13 @@ public final class EventLoop {
             nanos = Long.MAX_VALUE / 4;
         }
         return ticker.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
+    }
+
+    /**
+     * @return the loop's timers waiting (its own and application work); for tests and diagnostics
+     */
+    int timerCount() {
+        return timers.size();
     }
 
     /**

@@ -71,6 +71,13 @@ public final class KeepAlive {
         return c < 0 ? c - CLOSED : c;
     }
 
+    /**
+     * @return the scheduled work pending (the pieces {@link #cancelTimers()} would cancel); for tests
+     */
+    int scheduledCount() {
+        return timers.size();
+    }
+
     void scheduled(ScheduledWork w) {
         timers.add(w);
     }

@@ -512,6 +512,9 @@ public final class SocketConnection implements DriverHost, Selectable {
     public void abort() {
         finished = true;
         closeChannel();
+        if (driver != null) {
+            driver.aborted();
+        }
     }
 
     // ---- DriverHost

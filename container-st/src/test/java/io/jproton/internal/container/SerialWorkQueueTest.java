@@ -58,7 +58,10 @@ public class SerialWorkQueueTest {
         assertEquals(null, run(c));
         assertEquals(201, ran.size());
         assertTrue(ran.contains(-1));
-        ran.remove(Integer.valueOf(-1)); // the other queue's piece may run between two batches of this one
+        // the queue gives the loop back its turn after a batch of 64: the other queue's work, queued
+        // on the loop behind the first batch, runs right after it
+        assertEquals("position of the other queue's work: " + ran, 64, ran.indexOf(-1));
+        ran.remove(Integer.valueOf(-1));
         for (int i = 0; i < 200; i++) {
             assertEquals("position " + i, Integer.valueOf(i), ran.get(i));
         }
@@ -135,6 +138,39 @@ public class SerialWorkQueueTest {
         Throwable thrown = run(c);
         assertSame("run() throws what the work threw, as a C++ callback that throws stops the container", boom, thrown);
         assertFalse("work after the throwing piece does not run", later[0]);
+    }
+
+    /** The single-threaded container's work queue is confined: another thread may add only holding the external lock. */
+    @Test
+    public void anotherThreadAddsOnlyUnderTheExternalLock() throws Exception {
+        Container c = new Container();
+        c.autoStop(false);
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        c.externalLock(lock);
+        WorkQueue q = c.workQueue();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        assertTrue(q.add(running::countDown));
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(c);
+            } catch (Exception e) {
+                return e;
+            }
+        }, r -> new Thread(r, "runner").start());
+        assertTrue(running.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        try {
+            q.add(() -> { });
+            fail("a thread without the external lock must be refused while the container runs");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("WorkQueue.add"));
+        }
+        lock.lock();
+        try {
+            assertTrue(q.add(c::stop));
+        } finally {
+            lock.unlock();
+        }
+        assertEquals(null, run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 
     @Test

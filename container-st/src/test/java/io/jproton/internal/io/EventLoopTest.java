@@ -2,6 +2,7 @@ package io.jproton.internal.io;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -201,6 +202,107 @@ public class EventLoopTest {
         }
         assertEquals("every round released its count exactly once", 0, keepAlive.count());
         assertEquals(rounds, cancelled + ran);
+    }
+
+    /**
+     * A turn with nothing to do waits (here for a timer a day away) until another thread hands it
+     * work, however late that comes: the wake-up reaches a loop that is already waiting.
+     */
+    @Test
+    public void aTurnWithNothingToDoWaitsUntilWorkArrivesFromAnotherThread() throws Exception {
+        loop.scheduleWork(Duration.ofDays(1), () -> { });
+        loop.turn(false); // the timer is in; nothing else is pending
+        AtomicInteger turns = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
+        Thread turner = new Thread(() -> {
+            loop.thread(Thread.currentThread());
+            loop.turn(true);
+            turns.incrementAndGet();
+        });
+        turner.start();
+        turner.join(300);
+        assertTrue("a turn with nothing to do returned at once instead of waiting", turner.isAlive());
+        loop.execute(ran::incrementAndGet);
+        turner.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse("the waiting turn never woke up for the work", turner.isAlive());
+        assertEquals(1, turns.get());
+        assertEquals("the work woke the turn and ran in it", 1, ran.get());
+        loop.thread(Thread.currentThread());
+    }
+
+    @Test
+    public void oneTurnRunsAtMostItsBatchOfQueuedWork() {
+        AtomicInteger ran = new AtomicInteger();
+        for (int i = 0; i < EventLoop.MAX_WORK_PER_TURN + 10; i++) {
+            loop.execute(ran::incrementAndGet);
+        }
+        loop.turn(false);
+        assertEquals(EventLoop.MAX_WORK_PER_TURN, ran.get());
+        loop.turn(false);
+        assertEquals(EventLoop.MAX_WORK_PER_TURN + 10, ran.get());
+    }
+
+    /** Hand-offs deferred in a callback run when it returns, in order; outside any callback at once. */
+    @Test
+    public void afterCurrentCallbackWaitsForTheCallbackToReturn() {
+        List<String> order = new ArrayList<>();
+        loop.execute(() -> {
+            EventLoop.afterCurrentCallback(() -> order.add("deferred 1"));
+            loop.callback("nested", () -> EventLoop.afterCurrentCallback(() -> order.add("deferred 2")));
+            order.add("callback returns");
+        });
+        loop.turn(false);
+        assertEquals(List.of("callback returns", "deferred 1", "deferred 2"), order);
+        EventLoop.afterCurrentCallback(() -> order.add("outside"));
+        assertEquals("outside a callback a hand-off runs at once", "outside", order.get(3));
+    }
+
+    @Test
+    public void runOrExecuteRunsNowOnTheLoopsThreadAndQueuesFromAnother() throws Exception {
+        List<String> order = new ArrayList<>();
+        loop.runOrExecute(() -> order.add("now"));
+        assertEquals(List.of("now"), order);
+        runOn(() -> loop.runOrExecute(() -> order.add("queued")));
+        assertEquals("from another thread nothing runs until the loop turns", List.of("now"), order);
+        loop.turn(false);
+        assertEquals(List.of("now", "queued"), order);
+    }
+
+    @Test
+    public void theLoopsThreadFindsItsLoopAndOthersFindNone() throws Exception {
+        assertSame(loop, EventLoop.ofCurrentThread());
+        AtomicReference<EventLoop> seen = new AtomicReference<>(loop);
+        runOn(() -> seen.set(EventLoop.ofCurrentThread()));
+        assertEquals(null, seen.get());
+        assertSame(keepAlive, loop.keepAlive());
+        ReentrantLock lock = new ReentrantLock();
+        loop.externalLock(lock);
+        assertSame(lock, loop.externalLock());
+        loop.externalLock(null);
+        loop.thread(null);
+        assertEquals("a thread that no longer runs the loop finds none", null, EventLoop.ofCurrentThread());
+    }
+
+    @Test
+    public void cancelledWorkLeavesNeitherTheLoopsTimerNorThePendingSet() {
+        WorkHandle far = loop.scheduleWork(Duration.ofDays(1), () -> { });
+        loop.scheduleWork(Duration.ZERO, () -> { });
+        assertEquals(2, loop.timerCount());
+        assertEquals(2, keepAlive.scheduledCount());
+        assertTrue(far.cancel());
+        assertEquals("cancel frees the loop's timer at once", 1, loop.timerCount());
+        assertEquals(1, keepAlive.scheduledCount());
+        loop.turn(false);
+        assertEquals("work that ran is no longer pending", 0, keepAlive.scheduledCount());
+        assertEquals(0, loop.timerCount());
+    }
+
+    @Test
+    public void closeClosesTheSelector() {
+        EventLoop other = new EventLoop("x", EventLoop.Confinement.LOOP, new KeepAlive(), clock);
+        assertTrue(other.selector().isOpen());
+        other.close();
+        assertFalse(other.selector().isOpen());
     }
 
     private static void runOn(Runnable r) throws InterruptedException {

@@ -1,0 +1,12 @@
+/**
+ * Application threads send safely and fast: {@link io.jproton.mt.pool.ThreadSafeSender}, a sender
+ * that any thread may use, with each message's outcome as a
+ * {@link java.util.concurrent.CompletableFuture} and a bounded number of messages in flight; and
+ * {@link io.jproton.mt.pool.SenderPool}, a pool of them keyed by URL, address and options, on
+ * Apache Commons Pool 2. The one public package of {@code container-mt}: it needs the
+ * multi-threaded container, whose work queues make the crossing from application threads into a
+ * connection's context thread-safe. The handler API is unchanged.
+ *
+ * <p>Units: durations have millisecond precision; counts are messages or senders.
+ */
+package io.jproton.mt.pool;
