@@ -124,14 +124,6 @@ final class Proc implements AutoCloseable {
         }
     }
 
-    /** Kills the process at once (SIGKILL), as a crash would, and waits for it to be gone. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            fail(name + " did not die within " + TIMEOUT_SECONDS + " s of SIGKILL");
-        }
-    }
-
     @Override
     public void close() {
         process.destroy();

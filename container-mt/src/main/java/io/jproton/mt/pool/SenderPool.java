@@ -199,26 +199,33 @@ public final class SenderPool implements AutoCloseable {
             throw new NullPointerException("message");
         }
         long deadline = System.nanoTime() + SenderCore.nanos(timeout);
-        try {
+        while (true) {
             ThreadSafeSender s = null;
-            // one turn over the key's senders without waiting: one that is full does not hold the message up
-            for (int i = 0; i < options.maxPerKey(); i++) {
-                s = take(key, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                giveBack(s); // shared from here: the next caller may send on it too
-                try {
-                    return s.send(message);
-                } catch (SenderFullException full) {
-                    // try the next one
+            try {
+                // one turn over the key's senders without waiting: one that is full does not hold the message up
+                for (int i = 0; i < options.maxPerKey(); i++) {
+                    s = take(key, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                    giveBack(s); // shared from here: the next caller may send on it too
+                    try {
+                        return s.send(message);
+                    } catch (SenderFullException full) {
+                        // try the next one
+                    }
+                }
+                return s.send(message, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))); // all full: wait on one
+            } catch (IllegalStateException closed) {
+                if (s == null || s.usable() || pool.isClosed()) {
+                    throw pool.isClosed() ? poolClosed() : closed; // not a sender closed under us
+                }
+                // The pool closed that sender in between: a sender given back is idle as far as Commons Pool
+                // knows, and it may destroy idle senders (eviction, or to make room for a new one). The message
+                // was not taken: try again on another sender while time is left.
+                if (System.nanoTime() - deadline >= 0) {
+                    return CompletableFuture.failedFuture(new SendFailedException(new io.jproton.ErrorCondition("proton:closed",
+                            "not sent: the pool closed the sender (" + key + ") as the message was sent, and no other was "
+                                    + "free in time"), false));
                 }
             }
-            return s.send(message, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))); // all full: wait on one
-        } catch (IllegalStateException closed) {
-            if (pool.isClosed()) {
-                throw poolClosed();
-            }
-            // the pool closed that sender in between (it had ended): the message was not taken
-            return CompletableFuture.failedFuture(new SendFailedException(new io.jproton.ErrorCondition("proton:closed",
-                    "not sent: the pool closed the sender (" + key + ") as the message was sent"), false));
         }
     }
 
