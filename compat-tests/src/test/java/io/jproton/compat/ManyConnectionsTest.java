@@ -13,6 +13,7 @@ import io.jproton.MessagingHandler;
 import io.jproton.Sender;
 import io.jproton.Tracker;
 import io.jproton.Transport;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 
 /** Many connections in one container: every one opens, exchanges a message and closes cleanly. */
@@ -21,31 +22,32 @@ public class ManyConnectionsTest {
 
     @Test
     public void everyConnectionOpensExchangesAMessageAndClosesCleanly() throws Exception {
-        int[] received = {0};
-        int[] accepted = {0};
-        int[] cleanClientCloses = {0};
-        int[] cleanServerCloses = {0};
-        int[] errors = {0};
+        // the handlers are shared by every connection: with run(4) their callbacks run on several threads at once
+        AtomicInteger received = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger cleanClientCloses = new AtomicInteger();
+        AtomicInteger cleanServerCloses = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
         MessagingHandler server = new MessagingHandler() {
             @Override
             public void onMessage(Delivery d, Message m) {
-                received[0]++;
+                received.incrementAndGet();
             }
 
             @Override
             public void onTransportError(Transport t) {
-                errors[0]++;
+                errors.incrementAndGet();
             }
 
             @Override
             public void onTransportClose(Transport t) {
                 if (t.error() == null) {
-                    cleanServerCloses[0]++;
+                    cleanServerCloses.incrementAndGet();
                 }
             }
         };
         MessagingHandler client = new MessagingHandler() {
-            private final java.util.Set<Sender> sent = new java.util.HashSet<>();
+            private final java.util.Set<Sender> sent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
             @Override
             public void onSendable(Sender s) {
@@ -56,19 +58,19 @@ public class ManyConnectionsTest {
 
             @Override
             public void onTrackerAccept(Tracker t) {
-                accepted[0]++;
+                accepted.incrementAndGet();
                 t.connection().close();
             }
 
             @Override
             public void onTransportError(Transport t) {
-                errors[0]++;
+                errors.incrementAndGet();
             }
 
             @Override
             public void onTransportClose(Transport t) {
                 if (t.error() == null) {
-                    cleanClientCloses[0]++;
+                    cleanClientCloses.incrementAndGet();
                 }
             }
         };
@@ -93,10 +95,10 @@ public class ManyConnectionsTest {
             }
         });
         Run.bounded(c);
-        assertEquals(0, errors[0]);
-        assertEquals(CONNECTIONS, received[0]);
-        assertEquals(CONNECTIONS, accepted[0]);
-        assertEquals(CONNECTIONS, cleanClientCloses[0]);
-        assertEquals(CONNECTIONS, cleanServerCloses[0]);
+        assertEquals(0, errors.get());
+        assertEquals(CONNECTIONS, received.get());
+        assertEquals(CONNECTIONS, accepted.get());
+        assertEquals(CONNECTIONS, cleanClientCloses.get());
+        assertEquals(CONNECTIONS, cleanServerCloses.get());
     }
 }
