@@ -238,10 +238,16 @@ final class FailoverClients {
      * Otherwise it keeps {@code credit} granted until it has seen all, then drains the same way.
      *
      * <p>With {@code pauseAt} above 0 it stops accepting (but keeps receiving) once it has accepted
-     * that many, and completes {@link #paused} as soon as a message arrives that the broker could
-     * only send after processing the last accepts (it came on credit granted after them); the
-     * test kills the live node then. After the failover the deliveries it held unaccepted are gone
-     * with the old connection, and must come again.
+     * that many, and completes {@link #paused} once the broker has proved that those accepts are
+     * on the backup: an AMQP receiver's accept is settled at once (C++ {@code delivery::accept}),
+     * so the broker never confirms it, and Artemis replicates an acknowledgement asynchronously
+     * (a delivery sent on credit granted after the accepts proves only that they were processed
+     * in memory; CI once saw 2,800 such accepts come again after the kill). So a durable probe
+     * message is sent on the same session after the accepts: its frames follow theirs, Artemis
+     * journals in frame order and replicates in journal order, and it accepts a durable send only
+     * once the backup holds it, so the probe's acceptance means the backup holds the accepts too.
+     * The test kills the live node then. After the failover the deliveries it held unaccepted are
+     * gone with the old connection, and must come again.
      */
     static final class Receiver implements MessagingHandler {
         private static final int BATCH = 100;
@@ -258,8 +264,7 @@ final class FailoverClients {
         private final List<Integer> heldNumbers = new ArrayList<>();
         private io.jproton.Receiver receiver;
         private long granted;
-        private long receivedHere;
-        private long provesProcessed = -1;
+        private boolean probeSent;
         private boolean pausing;
         private boolean draining;
         private boolean noDrain;
@@ -334,7 +339,6 @@ final class FailoverClients {
                 held.clear();
                 heldNumbers.clear();
                 pausing = false;
-                receivedHere = 0;
                 granted = receiver.credit(); // the credit the old link had is granted again for us
                 if (granted < credit) {
                     grant((int) (credit - granted));
@@ -350,7 +354,6 @@ final class FailoverClients {
         @Override
         public void onMessage(Delivery d, Message m) {
             deliveries++;
-            receivedHere++;
             int n = number(m);
             if (seen.get(n)) {
                 duplicates++;
@@ -365,10 +368,6 @@ final class FailoverClients {
             } else {
                 seen.set(n);
                 distinct.incrementAndGet();
-            }
-            if (provesProcessed >= 0 && receivedHere > provesProcessed) {
-                provesProcessed = -1;
-                paused.complete(null);
             }
             held.add(d);
             heldNumbers.add(n);
@@ -399,11 +398,35 @@ final class FailoverClients {
             heldNumbers.clear();
             if (pauseAt > 0 && !paused.isDone() && accepted.cardinality() >= pauseAt) {
                 pausing = true;
-                provesProcessed = granted; // a delivery beyond this credit came on the credit granted below
+                sendProbe();
             }
             if (!draining) {
                 grant(count);
             }
+        }
+
+        /** A durable message on this session whose acceptance proves the backup holds the accepts before it. */
+        private void sendProbe() {
+            receiver.session().openSender(address + "-probe", new SenderOptions().handler(new MessagingHandler() {
+                @Override
+                public void onSendable(io.jproton.Sender s) {
+                    if (!probeSent) { // the link is opened again after a reconnect: one probe only
+                        probeSent = true;
+                        s.send(numbered(0));
+                    }
+                }
+
+                @Override
+                public void onTrackerAccept(Tracker t) {
+                    paused.complete(null);
+                }
+
+                @Override
+                public void onError(ErrorCondition e) {
+                    paused.complete(null);
+                    throw new AssertionError("probe sender: " + e);
+                }
+            }));
         }
 
         @Override
