@@ -25,4 +25,21 @@ public interface Transport {
      * @return the SASL layer (its outcome is {@link Sasl.Outcome#NONE} where SASL is not used)
      */
     Sasl sasl();
+
+    /**
+     * The peer's socket address: for a client connection the host and port it connected to (after
+     * a reconnect, the current one), for an accepted connection the client's. A jproton addition
+     * (Proton C++ has none).
+     *
+     * @return the peer's address, or null before a socket connected and for a
+     *         {@link ConnectionEngine} (it has no socket); after the transport closed, the last one
+     */
+    java.net.InetSocketAddress peerAddress();
+
+    /**
+     * The local end's socket address (a jproton addition).
+     *
+     * @return the local address, or null as for {@link #peerAddress()}
+     */
+    java.net.InetSocketAddress localAddress();
 }

@@ -103,10 +103,10 @@ final class ClientSasl implements SaslListener {
                 return;
             }
         }
-        setup.succeeded();
         if (Mechanisms.ANONYMOUS.equals(setup.mech)) {
             driver.connectionImpl().user = "anonymous"; // what the server knows us as, whatever user we have
         }
+        setup.succeeded();
     }
 
     private static String explain(Sasl.SaslOutcome outcome) {

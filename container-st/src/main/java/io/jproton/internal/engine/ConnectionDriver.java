@@ -12,7 +12,6 @@ import org.apache.qpid.proton.engine.Event;
 import org.apache.qpid.proton.engine.TransportException;
 import org.apache.qpid.proton.engine.impl.FrameHandler;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One AMQP connection: a proton-j transport, connection and collector, turning bytes into
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe: confined to the connection's context, which its {@link DriverHost} defines.
  */
 public final class ConnectionDriver {
-    private static final Logger LOG = LoggerFactory.getLogger("io.jproton.connection");
+    private static final Logger LOG = Loggers.CONNECTION;
     /** proton-j's description when it closes a connection whose peer fell silent. */
     private static final String IDLE_TIMEOUT_EXPIRED = "local-idle-timeout expired";
     private final ContainerContext container;
@@ -80,7 +79,6 @@ public final class ConnectionDriver {
      * @param host who runs this driver
      */
     public ConnectionDriver(ContainerContext container, ConnectionOptions options, boolean server, DriverHost host) {
-        EngineLogging.install();
         this.container = container;
         this.server = server;
         this.host = host;
@@ -123,6 +121,11 @@ public final class ConnectionDriver {
     /** @return the TLS layer */
     TlsSetup tls() {
         return tls;
+    }
+
+    /** @return the TLS session's protocol, cipher and peer subject, for a log line; null without TLS */
+    public String tlsSummary() {
+        return tls.summary();
     }
 
     /** @return the SASL layer */
@@ -308,7 +311,18 @@ public final class ConnectionDriver {
         return tag;
     }
 
-    ErrorCondition transportError() {
+    /** @return the condition the peer closed the connection with, or null */
+    public ErrorCondition remoteCondition() {
+        return engineConnection == null ? null : Conditions.fromEngine(engineConnection.getRemoteCondition());
+    }
+
+    /** @return true if our own processing closed the connection with an error (logged then, with its cause) */
+    public boolean failedByUs() {
+        return failed;
+    }
+
+    /** @return the error the transport closed with (an authentication failure first), or null */
+    public ErrorCondition transportError() {
         if (aborted) {
             return ioError;
         }

@@ -254,6 +254,7 @@ final class ConnectionImpl extends EndpointImpl implements io.jproton.Connection
 
     @Override
     public String toString() {
-        return "connection(" + engine.getHostname() + ")";
+        java.net.InetSocketAddress peer = driver.host() == null ? null : driver.host().peerAddress();
+        return "connection(" + (peer != null ? peer.getHostString() + ":" + peer.getPort() : engine.getHostname()) + ")";
     }
 }

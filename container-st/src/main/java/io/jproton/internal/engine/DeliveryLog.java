@@ -3,14 +3,13 @@ package io.jproton.internal.engine;
 import io.jproton.Delivery;
 import io.jproton.ErrorCondition;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The log lines about single deliveries (logger {@code io.jproton.delivery}): what the default
  * callbacks of {@link io.jproton.MessagingHandler} report. Stateless; thread-safe.
  */
 public final class DeliveryLog {
-    private static final Logger LOG = LoggerFactory.getLogger("io.jproton.delivery");
+    private static final Logger LOG = Loggers.DELIVERY;
 
     private DeliveryLog() {}
 

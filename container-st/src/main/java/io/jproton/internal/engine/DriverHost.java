@@ -68,6 +68,21 @@ public interface DriverHost {
     }
 
     /**
+     * @return the peer's address while a socket is (or was last) connected, or null where there is
+     *         no socket (a {@code ConnectionEngine} fed by the application)
+     */
+    default java.net.InetSocketAddress peerAddress() {
+        return null;
+    }
+
+    /**
+     * @return the local end's address while a socket is (or was last) connected, or null
+     */
+    default java.net.InetSocketAddress localAddress() {
+        return null;
+    }
+
+    /**
      * A scratch buffer to encode a message into on the calling thread, shared with whatever else
      * that thread runs (a loop's connections take turns on one thread, so one buffer serves them
      * all); null where the calling thread has none, and the driver uses one of its own.

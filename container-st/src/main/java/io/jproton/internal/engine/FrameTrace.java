@@ -8,7 +8,6 @@ import org.apache.qpid.proton.engine.impl.ProtocolTracer;
 import org.apache.qpid.proton.engine.impl.TransportImpl;
 import org.apache.qpid.proton.framing.TransportFrame;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The frame trace: every frame a connection sends and receives, at TRACE on the SLF4J logger
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: one per transport, confined to its connection's context.
  */
 final class FrameTrace implements ProtocolTracer {
-    private static final Logger LOG = LoggerFactory.getLogger("io.jproton.frames");
+    private static final Logger LOG = Loggers.FRAMES;
     private final String id;
 
     private FrameTrace(String id) {

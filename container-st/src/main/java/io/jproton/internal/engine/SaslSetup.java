@@ -131,6 +131,7 @@ final class SaslSetup {
     void fail(String description) {
         if (failure == null) {
             failure = new ErrorCondition(UNAUTHORIZED, description);
+            Loggers.SASL.debug("{}: {}", driver.connection(), description); // names the mechanism, never a secret
         }
         gate.shut();
         driver.host().markDirty();
@@ -139,6 +140,7 @@ final class SaslSetup {
     /** Authentication succeeded. */
     void succeeded() {
         authenticated = true;
+        Loggers.SASL.debug("{}: SASL {} succeeded, user '{}'", driver.connection(), mech, driver.connectionImpl().user);
     }
 
     /** @return true once authentication has succeeded on this transport */

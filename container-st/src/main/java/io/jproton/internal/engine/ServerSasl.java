@@ -15,7 +15,6 @@ import org.apache.qpid.proton.engine.Sasl;
 import org.apache.qpid.proton.engine.SaslListener;
 import org.apache.qpid.proton.engine.Transport;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The server side of SASL: checks the client's mechanism and credentials with the listener's
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: confined to its connection's context (proton-j calls it while processing input).
  */
 final class ServerSasl implements SaslListener {
-    private static final Logger LOG = LoggerFactory.getLogger(ServerSasl.class);
+    private static final Logger LOG = Loggers.SASL;
     private final SaslSetup setup;
     private final Authenticator auth;
     private final ConnectionDriver driver;

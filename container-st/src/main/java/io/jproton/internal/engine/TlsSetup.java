@@ -101,6 +101,17 @@ final class TlsSetup {
         }
     }
 
+    /** @return the protocol, cipher and peer subject of the current TLS session, for a log line; null without TLS */
+    String summary() {
+        SSLEngine engine = engine();
+        if (engine == null) {
+            return null;
+        }
+        String peer = verifiedPeerSubject();
+        return engine.getSession().getProtocol() + ", " + engine.getSession().getCipherSuite() + ", peer "
+                + (peer != null ? "'" + peer + "'" : "without a certificate");
+    }
+
     /** @return the subject of the certificate this end presented, or null if it presented none */
     String localSubject() {
         SSLEngine engine = engine();

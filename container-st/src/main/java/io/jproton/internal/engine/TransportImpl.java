@@ -24,6 +24,18 @@ final class TransportImpl implements Transport {
     }
 
     @Override
+    public java.net.InetSocketAddress peerAddress() {
+        driver.host().checkAccess("peerAddress");
+        return driver.host().peerAddress();
+    }
+
+    @Override
+    public java.net.InetSocketAddress localAddress() {
+        driver.host().checkAccess("localAddress");
+        return driver.host().localAddress();
+    }
+
+    @Override
     public io.jproton.Ssl ssl() {
         driver.host().checkAccess("ssl");
         javax.net.ssl.SSLEngine engine = driver.tls().engine();

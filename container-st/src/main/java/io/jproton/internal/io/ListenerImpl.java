@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * multi-threaded container; the rest is confined to the loop.
  */
 public final class ListenerImpl implements Listener, Selectable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.jproton.connection");
+    private static final org.slf4j.Logger LOG = io.jproton.internal.engine.Loggers.TRANSPORT;
     /** Connections accepted per loop turn at most, so that a flood of connects does not starve the loop's other work. */
     static final int MAX_ACCEPTS_PER_TURN = 64;
     /** The first and the longest pause in accepting after an accept failed (out of file descriptors, say). */

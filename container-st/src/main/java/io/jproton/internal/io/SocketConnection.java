@@ -63,6 +63,10 @@ public final class SocketConnection implements DriverHost, Selectable {
     private TimerQueue.Timer reconnectTimer;
     private java.util.function.Function<io.jproton.ConnectionOptions, java.util.List<String[]>> targetsOf;
     boolean dirty;
+    private java.net.InetSocketAddress peerAddress;
+    private java.net.InetSocketAddress localAddress;
+    /** Logs and JFR events of this connection's life. */
+    private ConnectionEvents events;
 
     /**
      * @param loop the loop that runs this connection
@@ -83,6 +87,7 @@ public final class SocketConnection implements DriverHost, Selectable {
      */
     public void driver(ConnectionDriver driver) {
         this.driver = driver;
+        this.events = new ConnectionEvents(driver);
     }
 
     /**
@@ -168,8 +173,11 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
         attempts++;
         if (reconnect.maxAttempts() > 0 && attempts > reconnect.maxAttempts()) {
+            events.gaveUp(error, attempts - 1);
             return false;
         }
+        String[] next = targets.get(attempts % targets.size());
+        events.reconnecting(error, attempts, next[0], next[1], reconnect.delayBefore(attempts).toMillis());
         closeChannel();
         connected = false;
         if (handshakeTimer != null) {
@@ -199,6 +207,7 @@ public final class SocketConnection implements DriverHost, Selectable {
      * @param port port
      */
     public void connect(String host, int port) {
+        events.connecting(host, port);
         armHandshakeTimer();
         try {
             channel = SocketChannel.open();
@@ -212,9 +221,9 @@ public final class SocketConnection implements DriverHost, Selectable {
                 key = channel.register(loop.selector(), SelectionKey.OP_CONNECT, this);
             }
         } catch (UnresolvedAddressException e) {
-            failed("cannot resolve host '" + host + "'");
+            failed("connect to " + events.peer() + " failed: cannot resolve host '" + host + "'");
         } catch (IOException e) {
-            failed("connect to " + host + ":" + port + " failed: " + e.getMessage());
+            failed("connect to " + events.peer() + " failed: " + e.getMessage());
         }
         markDirty();
     }
@@ -225,6 +234,7 @@ public final class SocketConnection implements DriverHost, Selectable {
      * @param accepted the socket
      */
     public void accepted(SocketChannel accepted) {
+        events.accepting();
         armHandshakeTimer();
         channel = accepted;
         try {
@@ -241,6 +251,13 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     private void connectedNow() {
         connected = true;
+        try {
+            peerAddress = (java.net.InetSocketAddress) channel.getRemoteAddress();
+            localAddress = (java.net.InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException | RuntimeException e) {
+            // the socket already failed: the read or write that follows reports it
+        }
+        events.connected(peerAddress, localAddress);
         driver.transportOpened();
     }
 
@@ -258,7 +275,7 @@ public final class SocketConnection implements DriverHost, Selectable {
                 key.interestOps(SelectionKey.OP_READ);
                 connectedNow();
             } catch (IOException e) {
-                failed("connect failed: " + e.getMessage());
+                failed("connect to " + events.peer() + " failed: " + e.getMessage());
                 return;
             }
         }
@@ -332,6 +349,7 @@ public final class SocketConnection implements DriverHost, Selectable {
             processing = false;
         }
         if (driver.remotelyOpen()) {
+            events.opened(attempts);
             if (attempts > 0) {
                 attempts = 0; // reconnected: the next loss starts the delays over
             }
@@ -455,6 +473,7 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     private void finish() {
         finished = true;
+        events.closed();
         closeChannel();
         if (tickTimer != null) {
             tickTimer.cancel();
@@ -469,6 +488,16 @@ public final class SocketConnection implements DriverHost, Selectable {
             handshakeTimer = null;
         }
         onFinished.accept(this);
+    }
+
+    @Override
+    public java.net.InetSocketAddress peerAddress() {
+        return peerAddress;
+    }
+
+    @Override
+    public java.net.InetSocketAddress localAddress() {
+        return localAddress;
     }
 
     private void closeChannel() {

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# What a user of jproton gets, checked as that user would meet it:
+#  1. a dry-run deploy of the reactor into target/staging-repo (nothing leaves the machine);
+#  2. exactly the published artifacts are there: the parent POM, container-st and container-mt, each
+#     with its sources and Javadoc jars (container-st also with its test kit); never examples,
+#     compat-tests, bench or fuzz-tests;
+#  3. a throw-away application (.ci/consumer, a named module) built against the staging repository
+#     runs helloworld on the class path and on the module path, once with container-st alone and
+#     once with container-mt added: the dependency alone switches the container.
+# Run after a build (CI: .ci/run). Exits non-zero on any difference.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+staging=$root/target/staging-repo
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+fail() { echo "publish-check: $*" >&2; exit 1; }
+
+rm -rf "$staging"
+mvn -B -q deploy -DskipTests -Dmaven.install.skip=true -Dmaven.javadoc.failOnWarnings=false \
+    -DaltDeploymentRepository="staging::file://$staging"
+
+# the consumer build resolves jproton from the staging repository into the local one: remove it after
+trap 'rm -rf "$HOME/.m2/repository/io/jproton/jproton-parent/$version" "$HOME/.m2/repository/io/jproton/container-st/$version" \
+      "$HOME/.m2/repository/io/jproton/container-mt/$version"' EXIT
+
+echo "published artifacts (staging repository):"
+( cd "$staging" && find . -type f \( -name '*.jar' -o -name '*.pom' \) | sed 's:^\./::' | sort ) | tee target/published.txt
+expected=$(cat <<LIST
+io/jproton/container-mt/$version/container-mt-$version-javadoc.jar
+io/jproton/container-mt/$version/container-mt-$version-sources.jar
+io/jproton/container-mt/$version/container-mt-$version.jar
+io/jproton/container-mt/$version/container-mt-$version.pom
+io/jproton/container-st/$version/container-st-$version-javadoc.jar
+io/jproton/container-st/$version/container-st-$version-sources.jar
+io/jproton/container-st/$version/container-st-$version-tests.jar
+io/jproton/container-st/$version/container-st-$version.jar
+io/jproton/container-st/$version/container-st-$version.pom
+io/jproton/jproton-parent/$version/jproton-parent-$version.pom
+LIST
+)
+[ "$(cat target/published.txt)" = "$expected" ] || fail "the published artifacts differ from the expected list:
+$(diff <(echo "$expected") target/published.txt || true)"
+
+# what Maven Central asks of every published POM (here through the parent): licence, url, scm, developers
+parent=$staging/io/jproton/jproton-parent/$version/jproton-parent-$version.pom
+for tag in '<licenses>' '<url>' '<scm>' '<developers>' '<description>'; do
+    grep -q "$tag" "$parent" || fail "the parent POM has no $tag"
+done
+for m in container-st container-mt; do
+    grep -q '<description>' "$staging/io/jproton/$m/$version/$m-$version.pom" || fail "$m's POM has no description"
+    unzip -l "$staging/io/jproton/$m/$version/$m-$version-javadoc.jar" | grep -q 'internal' \
+        && fail "$m's Javadoc shows internal packages"
+    unzip -l "$staging/io/jproton/$m/$version/$m-$version.jar" | grep -q 'module-info.class' || fail "$m has no module descriptor"
+done
+unzip -l "$staging/io/jproton/container-st/$version/container-st-$version-javadoc.jar" | grep -q 'io/jproton/Container.html' \
+    || fail "container-st's Javadoc has no io.jproton.Container"
+
+# the throw-away application, on each container, class path and module path
+consumer=$root/.ci/consumer
+for c in st mt; do
+    rm -rf "$consumer/target"
+    mvn -B -q -f "$consumer/pom.xml" -P$c -Dstaging.url="file://$staging" -Djproton.version="$version" \
+        package dependency:copy-dependencies -DoutputDirectory="$consumer/target/lib"
+    out=$(timeout 60 java -cp "$consumer/target/classes:$consumer/target/lib/*" sample.Hello)
+    echo "class path, $c: $out"
+    [ "$out" = "Hello World!
+container: $c, module: null" ] || fail "class path, $c: unexpected output"
+    out=$(timeout 60 java -p "$consumer/target/classes:$consumer/target/lib" -m sample/sample.Hello)
+    echo "module path, $c: $out"
+    [ "$out" = "Hello World!
+container: $c, module: io.jproton" ] || fail "module path, $c: unexpected output"
+done
+echo "publish-check: OK"

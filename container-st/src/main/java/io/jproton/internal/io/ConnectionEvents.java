@@ -1,0 +1,178 @@
+package io.jproton.internal.io;
+
+import io.jproton.ErrorCondition;
+import io.jproton.internal.engine.ConnectionDriver;
+import io.jproton.internal.engine.Loggers;
+import io.jproton.internal.events.ConnectionClosedEvent;
+import io.jproton.internal.events.ConnectionOpenedEvent;
+import io.jproton.internal.events.ProtocolErrorEvent;
+import io.jproton.internal.events.ReconnectEvent;
+import java.net.InetSocketAddress;
+
+/**
+ * What one socket connection's life tells the outside: SLF4J lines (under the areas of
+ * {@link Loggers}) and JFR events ({@code io.jproton.internal.events}). Its
+ * {@link SocketConnection} calls it at each step; it decides levels and wording, and never logs
+ * a secret (peers are host:port, users are names).
+ *
+ * <p>Thread-safety: confined to its connection's context, as the connection.
+ */
+final class ConnectionEvents {
+    private static final String IO_ERROR = "proton:io";
+    private static final String AUTHENTICATION = "amqp:unauthorized-access";
+    private final ConnectionDriver driver;
+    private boolean accepted;
+    /** host:port the socket connects (or connected) to. */
+    private String peer;
+    private InetSocketAddress local;
+    private boolean opened;
+    private ConnectionOpenedEvent opening;
+    private ConnectionClosedEvent life;
+    private ReconnectEvent reconnect;
+
+    ConnectionEvents(ConnectionDriver driver) {
+        this.driver = driver;
+    }
+
+    /** @return host:port of the peer, or where the connection is connecting to; "?" before either */
+    String peer() {
+        return peer != null ? peer : "?";
+    }
+
+    /** @return how log lines name this connection */
+    String describe() {
+        return "connection " + (accepted ? "from " : "to ") + peer();
+    }
+
+    private String containerId() {
+        return driver.container().id();
+    }
+
+    /** A client socket starts connecting (first time or after a loss). */
+    void connecting(String host, int port) {
+        peer = host + ":" + port;
+        begin();
+    }
+
+    /** A listener handed over an accepted socket. */
+    void accepting() {
+        accepted = true;
+        begin();
+    }
+
+    private void begin() {
+        opened = false;
+        opening = new ConnectionOpenedEvent();
+        opening.begin();
+        if (life == null) {
+            life = new ConnectionClosedEvent();
+            life.begin();
+        }
+    }
+
+    /** The socket is connected. */
+    void connected(InetSocketAddress peerAddress, InetSocketAddress localAddress) {
+        if (peerAddress != null) {
+            peer = peerAddress.getHostString() + ":" + peerAddress.getPort();
+        }
+        local = localAddress;
+        if (Loggers.TRANSPORT.isDebugEnabled()) {
+            Loggers.TRANSPORT.debug(accepted ? "accepted a connection from {} on {} (container {})"
+                    : "connected to {} from {} (container {})", peer(), local, containerId());
+        }
+    }
+
+    /** The AMQP connection is open at both ends; called on every processing round, acts once per transport. */
+    void opened(int reconnectAttempts) {
+        if (opened) {
+            return;
+        }
+        opened = true;
+        String tls = driver.tlsSummary();
+        Loggers.CONNECTION.debug("{}: open, local {}, container {}", describe(), local, containerId());
+        if (tls != null) {
+            Loggers.TLS.debug("{}: TLS {}", describe(), tls);
+        }
+        if (opening != null && opening.shouldCommit()) {
+            opening.end();
+            opening.containerId = containerId();
+            opening.peer = peer;
+            opening.local = String.valueOf(local);
+            opening.accepted = accepted;
+            opening.tls = tls;
+            opening.commit();
+        }
+        opening = null;
+        if (reconnectAttempts > 0) {
+            Loggers.RECONNECT.info("{}: reconnected after {} attempt(s)", describe(), reconnectAttempts);
+            if (reconnect != null && reconnect.shouldCommit()) {
+                reconnect.end();
+                reconnect.containerId = containerId();
+                reconnect.peer = peer;
+                reconnect.attempts = reconnectAttempts;
+                reconnect.commit();
+            }
+        }
+        reconnect = null;
+    }
+
+    /** The transport was lost and a reconnect attempt is scheduled. */
+    void reconnecting(ErrorCondition error, int attempt, String nextHost, String nextPort, long delayMillis) {
+        if (reconnect == null) {
+            reconnect = new ReconnectEvent();
+            reconnect.begin();
+            reconnect.cause = String.valueOf(error);
+        }
+        Loggers.RECONNECT.info("{}: transport lost ({}); reconnect attempt {} to {}:{} in {} ms", describe(), error,
+                attempt, nextHost, nextPort, delayMillis);
+    }
+
+    /** The transport was lost and no more reconnect attempts are allowed. */
+    void gaveUp(ErrorCondition error, int attempts) {
+        Loggers.RECONNECT.warn("{}: giving up reconnecting after {} attempts (ReconnectOptions.maxAttempts): {}",
+                describe(), attempts, error);
+        reconnect = null;
+    }
+
+    /** The connection's last callback has run: it is closed for good. */
+    void closed() {
+        ErrorCondition error = driver.transportError();
+        boolean remote = false;
+        if (error == null) {
+            error = driver.remoteCondition();
+            remote = error != null;
+        }
+        String name = error == null ? null : error.name();
+        if (error == null) {
+            Loggers.CONNECTION.debug("{}: closed, local {}, container {}", describe(), local, containerId());
+        } else if (IO_ERROR.equals(name)) {
+            Loggers.CONNECTION.debug("{}: closed, local {}, container {}: {}", describe(), local, containerId(), error);
+        } else if (AUTHENTICATION.equals(name)) {
+            Loggers.SASL.info("{}: {}", describe(), error.description());
+        } else {
+            if (!driver.failedByUs()) { // what we detected ourselves was logged as the connection closed
+                Loggers.CONNECTION.warn("{}: closed {} {}", describe(), remote ? "by the peer with" : "with", error);
+            }
+            ProtocolErrorEvent e = new ProtocolErrorEvent();
+            if (e.shouldCommit()) {
+                e.containerId = containerId();
+                e.peer = peer;
+                e.condition = name;
+                e.description = error.description();
+                e.remote = remote;
+                e.commit();
+            }
+        }
+        if (life != null && life.shouldCommit()) {
+            life.end();
+            life.containerId = containerId();
+            life.peer = peer;
+            life.local = String.valueOf(local);
+            life.accepted = accepted;
+            life.condition = name;
+            life.description = error == null ? null : error.description();
+            life.commit();
+        }
+        life = null;
+    }
+}
