@@ -8,7 +8,11 @@ interleaved, so that machine noise hits all of them alike. The rate is the recei
 first message to its last. Prints medians and each pairing's ratio to C++->C++ in the same run;
 with --docs, also writes docs/bench-w1.md and docs/bench-w1.png (the chart needs python3-matplotlib).
 
-Usage: bench/w1.py [--count N] [--runs R] [--docs]
+With --metrics, a fifth pairing runs Java -> Java with both ends counting into Micrometer meters
+(tput_send/tput_recv --metrics, module metrics-micrometer), and the ratio to plain Java -> Java in
+the same run is printed: what the metrics cost.
+
+Usage: bench/w1.py [--count N] [--runs R] [--docs] [--metrics]
 """
 import argparse
 import os
@@ -30,6 +34,7 @@ JVM_OPTS = os.environ.get("JPROTON_BENCH_JVM_OPTS", "-XX:+UseParallelGC -Xmn64m 
 JAVA = [os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"] + JVM_OPTS + ["-jar", JAR]
 PAIRINGS = [("C++", "C++"), ("Java", "Java"), ("Java", "C++"), ("C++", "Java")]
 MODES = ["at-least-once", "presettled"]
+METRICS = "Java+metrics"
 
 
 def build():
@@ -44,7 +49,9 @@ def build():
 
 
 def command(lang, program):
-    return [os.path.join(BUILD, program)] if lang == "C++" else JAVA + [program]
+    if lang == "C++":
+        return [os.path.join(BUILD, program)]
+    return JAVA + [program] + (["--metrics"] if lang == METRICS else [])
 
 
 def one_run(sender, receiver, mode, count):
@@ -77,7 +84,10 @@ def main():
     ap.add_argument("--count", type=int, default=1000000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--docs", action="store_true", help="write docs/bench-w1.md and docs/bench-w1.png")
+    ap.add_argument("--metrics", action="store_true", help="also Java -> Java counting into Micrometer meters")
     a = ap.parse_args()
+    if a.metrics:
+        PAIRINGS.append((METRICS, METRICS))
     build()
     results = {(s, r, m): [] for s, r in PAIRINGS for m in MODES}
     for run in range(a.runs):
@@ -99,6 +109,10 @@ def main():
                          % (s, r, mode, med, a.runs, min(runs), max(runs), med / anchor))
     table = "\n".join(lines)
     print()
+    if a.metrics:
+        for mode in MODES:
+            print("metrics cost, %s: Java+metrics / Java = %.3f" % (mode, medians[(METRICS, METRICS, mode)]
+                                                                    / medians[("Java", "Java", mode)]))
     print("Java runs with JVM options: %s" % (" ".join(JVM_OPTS) or "(JVM defaults)"))
     print(table)
     if a.docs:

@@ -11,7 +11,7 @@
  * module descriptor (or puts it on the class path of a non-modular application).
  */
 module io.jproton {
-    requires java.logging; // Proton-J's own logging, read for PN_TRACE_FRM
+    requires java.logging; // proton-j (an automatic module, which cannot say so itself) logs through java.util.logging
     requires java.naming; // LDAP names in certificate subjects
     requires jdk.jfr; // the events of io.jproton.internal.events
     requires org.apache.qpid.proton.j;

@@ -1,4 +1,5 @@
-/** The sample application as a named module: it requires only the API module. */
+/** The sample application as a named module: it requires the API and the meters, nothing else. */
 module sample {
     requires io.jproton;
+    requires io.jproton.micrometer;
 }

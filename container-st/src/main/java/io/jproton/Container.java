@@ -306,6 +306,19 @@ public class Container {
     }
 
     /**
+     * Counts what this container does into {@code recorder} (connections, sessions and links open,
+     * messages and their outcomes, bytes, starved senders, reconnects, queued work): what the
+     * optional {@code metrics-micrometer} module's binder installs. Connections made after the
+     * call count; install it before {@link #run()} to count everything. A jproton addition.
+     *
+     * @param recorder where counts go, or null to stop counting new connections
+     */
+    @ThreadSafe(always = false)
+    public void metricsRecorder(io.jproton.spi.MetricsRecorder recorder) {
+        core.metricsRecorder(recorder);
+    }
+
+    /**
      * @param options defaults for connections made with {@link #connect}
      */
     @ThreadSafe(always = false)

@@ -18,6 +18,7 @@ public final class CuttableProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new ArrayList<>();
     private int accepted;
+    private int connects;
     private boolean refusing;
 
     /** @param targetPort the loopback port connections are proxied to */
@@ -37,12 +38,18 @@ public final class CuttableProxy implements AutoCloseable {
         return accepted;
     }
 
+    /** @return every TCP connection made to the proxy, refused ones included */
+    synchronized int connects() {
+        return connects;
+    }
+
     private void acceptLoop() {
         try {
             while (true) {
                 Socket in = server.accept();
                 Socket out;
                 synchronized (this) {
+                    connects++;
                     if (refusing) {
                         in.setSoLinger(true, 0);
                         closeQuietly(in);

@@ -125,6 +125,51 @@ public class ReconnectTest {
         proxy[0].close();
     }
 
+    /**
+     * An open connection cut (the peer stays down): {@code maxAttempts(3)} means three attempts,
+     * counted from the loss, each a TCP connect the proxy sees, then the error. (The lost transport
+     * still reads as open until the first attempt replaces it; that once restarted the count, which
+     * made a fourth attempt and repeated the first delay.)
+     */
+    @Test
+    public void afterTheLossOfAnOpenConnectionMaxAttemptsCountsEachAttemptOnce() throws Exception {
+        CuttableProxy[] proxy = new CuttableProxy[1];
+        Listener[] listener = new Listener[1];
+        List<String> events = new ArrayList<>();
+        Run.bounded(new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                listener[0] = c.listen("127.0.0.1:0");
+                try {
+                    proxy[0] = new CuttableProxy(listener[0].port());
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+                c.connect("127.0.0.1:" + proxy[0].port(), new ConnectionOptions().handler(new MessagingHandler() {
+                    @Override
+                    public void onConnectionOpen(Connection conn) {
+                        events.add("open");
+                        proxy[0].cutAndRefuse(); // accepted and dropped from now on: every attempt fails
+                    }
+
+                    @Override
+                    public void onTransportError(Transport t) {
+                        events.add("transport_error");
+                        listener[0].stop();
+                    }
+                }).reconnect(new ReconnectOptions().delay(Duration.ofMillis(1)).maxAttempts(3)));
+            }
+
+            @Override
+            public void onError(ErrorCondition e) {
+                // the listener's side of the cut connection ends with a transport error: expected
+            }
+        }));
+        assertEquals(List.of("open", "transport_error"), events);
+        assertEquals("the first connect and three attempts", 4, proxy[0].connects());
+        proxy[0].close();
+    }
+
     @Test
     public void whenAttemptsRunOutTheConnectionEndsWithAnError() throws Exception {
         int port;

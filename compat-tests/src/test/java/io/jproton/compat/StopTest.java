@@ -94,6 +94,35 @@ public class StopTest {
         assertTrue(closed.contains("server"));
     }
 
+    /**
+     * Once {@code run()} has returned, nothing of the container holds a socket: its listener's port
+     * refuses connections (a listening socket left open would accept them into its backlog, and a
+     * reconnecting client would hang there), whether the listener was stopped or the container was.
+     */
+    @Test
+    public void aFinishedContainerLeavesNoListeningSocket() throws Exception {
+        int[] ports = new int[2];
+        Container c = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                io.jproton.Listener stopped = c.listen("127.0.0.1:0");
+                ports[0] = stopped.port();
+                stopped.stop();
+                ports[1] = c.listen("127.0.0.1:0").port();
+                c.schedule(Duration.ofMillis(1), c::stop);
+            }
+        });
+        Run.bounded(c);
+        for (int port : ports) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
+                fail("port " + port + " still accepts connections after run() returned");
+            } catch (java.net.ConnectException expected) {
+                // refused: the socket is closed
+            }
+        }
+    }
+
     @Test
     public void connectAfterStopIsRefused() throws Exception {
         String[] message = {null};

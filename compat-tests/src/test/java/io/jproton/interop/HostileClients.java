@@ -451,6 +451,9 @@ public abstract class HostileClients {
                 for (int i = 0; i < 300; i++) {
                     flood.add(new java.net.Socket("127.0.0.1", p)); // the kernel accepts them; the broker cannot take them all
                 }
+                // once accept has failed, the broker is out of descriptors (the accepting before that, with
+                // class loading and compilation, is not what this measures)
+                small.await("accept on port \\d+ failed");
                 long before = cpuTicks(small.pid());
                 Thread.sleep(2000); // measuring the CPU the broker spends in two seconds of being out of descriptors
                 long spent = cpuTicks(small.pid()) - before;

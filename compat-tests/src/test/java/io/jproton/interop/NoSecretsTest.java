@@ -45,6 +45,28 @@ public class NoSecretsTest {
         }
     }
 
+    /** {@code PN_TRACE_FRM=1} alone (loggers at their defaults) prints the frames, as Proton C++ does; without it, none. */
+    @Test
+    public void pnTraceFrmPrintsFramesOnItsOwn() throws Exception {
+        String jar = System.getProperty("jproton.examples.jar", "../examples/target/jproton-examples.jar");
+        List<String> cmd = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "helloworld");
+        List<String> traced;
+        try (Proc p = Proc.start(cmd, ENV)) {
+            assertEquals(0, p.exitCode());
+            traced = p.output();
+        }
+        assertTrue("Hello World! and the frames: " + traced, traced.contains("Hello World!"));
+        assertTrue(traced.toString(), traced.stream().anyMatch(l -> l.matches("\\[.*:0\\] -> Open\\{.*")));
+        assertTrue(traced.toString(), traced.stream().anyMatch(l -> l.matches("\\[.*:0\\] <- Open\\{.*")));
+        assertTrue(traced.toString(), traced.stream().anyMatch(l -> l.matches("\\[.*:\\d+\\] -> Transfer\\{.*")));
+        List<String> quiet;
+        try (Proc p = Proc.start(cmd, Map.of())) {
+            assertEquals(0, p.exitCode());
+            quiet = p.output();
+        }
+        assertEquals("without PN_TRACE_FRM: " + quiet, List.of("Hello World!"), quiet);
+    }
+
     @Test
     public void nothingPrintsAPasswordAtTrace() throws Exception {
         String users = Files.createTempDirectory("jproton-secrets").resolve("users").toString();

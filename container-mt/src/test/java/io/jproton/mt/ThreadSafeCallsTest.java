@@ -104,6 +104,8 @@ public class ThreadSafeCallsTest {
         c.receiverOptions(new ReceiverOptions().name("r"));
         assertEquals("r", c.receiverOptions().name());
         ran.add("Container.receiverOptions");
+        c.metricsRecorder(null); // counting nothing, as before; set from an application thread while running
+        ran.add("Container.metricsRecorder");
         try {
             c.externalLock(new ReentrantLock());
             fail("the external lock is set before run()");

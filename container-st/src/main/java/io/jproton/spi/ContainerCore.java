@@ -1,6 +1,7 @@
 package io.jproton.spi;
 
 import io.jproton.Connection;
+import io.jproton.Container;
 import io.jproton.ConnectionOptions;
 import io.jproton.ErrorCondition;
 import io.jproton.ListenHandler;
@@ -133,4 +134,10 @@ public interface ContainerCore {
      * @return the provider's name
      */
     String providerName();
+
+    /**
+     * @param recorder where the container's connections count, or null; see
+     *        {@link Container#metricsRecorder(MetricsRecorder)}
+     */
+    void metricsRecorder(MetricsRecorder recorder);
 }

@@ -56,13 +56,15 @@ public final class TputRecv implements MessagingHandler {
      */
     public static void main(String[] args) {
         int[] credit = {1000};
+        boolean[] metrics = {false};
         Options opts = new Options("tput_recv HOST:PORT COUNT")
-                .value('c', "credit", "credit window", "N", "1000", v -> credit[0] = Options.parseInt(v));
+                .value('c', "credit", "credit window", "N", "1000", v -> credit[0] = Options.parseInt(v))
+                .flag('M', "metrics", "count into Micrometer meters (what it costs)", () -> metrics[0] = true);
         List<String> rest = opts.parse(args);
         if (rest.size() != 2) {
             opts.fail("expected HOST:PORT and COUNT");
         }
         int count = Options.parseInt(rest.get(1));
-        Main.exitOnError(() -> new Container(new TputRecv(rest.get(0), count, credit[0])).run());
+        Main.exitOnError(() -> Metrics.maybe(new Container(new TputRecv(rest.get(0), count, credit[0])), metrics[0]).run());
     }
 }

@@ -82,14 +82,17 @@ public final class TputSend implements MessagingHandler {
     public static void main(String[] args) {
         int[] size = {100};
         boolean[] presettled = {false};
+        boolean[] metrics = {false};
         Options opts = new Options("tput_send URL COUNT")
                 .value('s', "size", "message body size in bytes", "BYTES", "100", v -> size[0] = Options.parseInt(v))
-                .flag('P', "presettled", "send pre-settled (at-most-once)", () -> presettled[0] = true);
+                .flag('P', "presettled", "send pre-settled (at-most-once)", () -> presettled[0] = true)
+                .flag('M', "metrics", "count into Micrometer meters (what it costs)", () -> metrics[0] = true);
         List<String> rest = opts.parse(args);
         if (rest.size() != 2) {
             opts.fail("expected URL and COUNT");
         }
         int count = Options.parseInt(rest.get(1));
-        Main.exitOnError(() -> new Container(new TputSend(rest.get(0), count, size[0], presettled[0])).run());
+        Main.exitOnError(() -> Metrics.maybe(new Container(new TputSend(rest.get(0), count, size[0], presettled[0])),
+                metrics[0]).run());
     }
 }

@@ -215,6 +215,9 @@ final class MultiThreadedContainer extends ContainerBase {
             }
         }
         synchronized (lifecycle) {
+            for (Slot s : slots) {
+                s.loop.close(); // every thread has left: release the sockets closed during the run (see EventLoop.close)
+            }
             ending = false;
             ended = true;
             generation++;

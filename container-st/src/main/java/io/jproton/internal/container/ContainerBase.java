@@ -54,6 +54,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     private volatile ConnectionOptions serverDefaults = new ConnectionOptions();
     private volatile SenderOptions senderDefaults = new SenderOptions();
     private volatile ReceiverOptions receiverDefaults = new ReceiverOptions();
+    private volatile io.jproton.spi.MetricsRecorder metrics;
 
     protected ContainerBase(Container container, MessagingHandler handler, String id) {
         this.container = container;
@@ -374,6 +375,17 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     }
 
     // ---- defaults
+
+    @Override
+    public void metricsRecorder(io.jproton.spi.MetricsRecorder recorder) {
+        checkAccess("Container.metricsRecorder");
+        metrics = recorder;
+    }
+
+    @Override
+    public io.jproton.spi.MetricsRecorder metrics() {
+        return metrics;
+    }
 
     @Override
     public void clientConnectionOptions(ConnectionOptions o) {

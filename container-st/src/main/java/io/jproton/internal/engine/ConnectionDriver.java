@@ -33,6 +33,8 @@ public final class ConnectionDriver {
     /** proton-j's description when it closes a connection whose peer fell silent. */
     private static final String IDLE_TIMEOUT_EXPIRED = "local-idle-timeout expired";
     private final ContainerContext container;
+    /** This connection's counts for the container's metrics recorder; null (and never called) without one. */
+    final ConnectionMetrics metrics;
     private final ConnectionOptions options;
     /** The options' max unsettled per link, read once (the senders' and receivers' hot paths use it). */
     final int maxUnsettled;
@@ -71,6 +73,9 @@ public final class ConnectionDriver {
     private final SaslSetup sasl;
     /** A listener's connection that must authenticate first: onTransportOpen waits for it. */
     private boolean transportOpenDeferred;
+    /** The transport ended without a close: in the TLS handshake, or (otherwise) after it. */
+    private boolean tlsHandshakeFailed;
+    private boolean endedUnexpectedly;
 
     /**
      * @param container the container
@@ -79,6 +84,7 @@ public final class ConnectionDriver {
      * @param host who runs this driver
      */
     public ConnectionDriver(ContainerContext container, ConnectionOptions options, boolean server, DriverHost host) {
+        this.metrics = ConnectionMetrics.of(container.metrics());
         this.container = container;
         this.server = server;
         this.host = host;
@@ -138,6 +144,11 @@ public final class ConnectionDriver {
      * the same public connection, and every session and link that was open opened again.
      */
     public void reset() {
+        if (metrics != null) {
+            metrics.transportReset(); // the sessions and links opened again below count again
+        }
+        tlsHandshakeFailed = false;
+        endedUnexpectedly = false;
         org.apache.qpid.proton.engine.Connection old = engineConnection;
         newEngine();
         connection.rebind(engineConnection, old);
@@ -311,9 +322,24 @@ public final class ConnectionDriver {
         return tag;
     }
 
+    /** @return this connection's share of the container's metrics, or null where the container counts nothing */
+    public ConnectionMetrics metrics() {
+        return metrics;
+    }
+
     /** @return the condition the peer closed the connection with, or null */
     public ErrorCondition remoteCondition() {
         return engineConnection == null ? null : Conditions.fromEngine(engineConnection.getRemoteCondition());
+    }
+
+    /** @return true if the transport ended because the TLS handshake failed (a certificate refused, or no TLS peer) */
+    public boolean tlsHandshakeFailed() {
+        return tlsHandshakeFailed;
+    }
+
+    /** @return true if the transport just ended, with no close frame and no I/O error (the peer went away) */
+    public boolean endedUnexpectedly() {
+        return endedUnexpectedly;
     }
 
     /** @return true if our own processing closed the connection with an error (logged then, with its cause) */
@@ -425,6 +451,9 @@ public final class ConnectionDriver {
      */
     public void outputWritten(int n) {
         transport.pop(n);
+        if (metrics != null && n > 0) {
+            metrics.bytesOut(n);
+        }
         try {
             midTransfer.afterOutput((FrameHandler) transport);
         } catch (RuntimeException e) {
@@ -689,8 +718,10 @@ public final class ConnectionDriver {
             ErrorCondition err = transportError();
             if (err == null && !aborted && unexpectedEnd()) {
                 // the transport ended (a TLS layer gives up quietly, for one) with the connection still wanted
-                ioError = err = new ErrorCondition("amqp:connection:framing-error", tls.configured()
-                        && engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
+                tlsHandshakeFailed = tls.configured()
+                        && engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED;
+                endedUnexpectedly = !tlsHandshakeFailed;
+                ioError = err = new ErrorCondition("amqp:connection:framing-error", tlsHandshakeFailed
                         ? "TLS handshake failed: " + tls.failure()
                         : engineConnection.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.UNINITIALIZED
                         ? "connection aborted before the peer opened it" : "connection ended unexpectedly");

@@ -39,4 +39,11 @@ public interface ContainerContext {
      * @return a link name unique within this container
      */
     String nextLinkName();
+
+    /**
+     * @return where connections count (read when a connection is made), or null to count nothing
+     */
+    default io.jproton.spi.MetricsRecorder metrics() {
+        return null;
+    }
 }

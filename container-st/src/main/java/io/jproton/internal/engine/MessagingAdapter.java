@@ -36,6 +36,20 @@ final class MessagingAdapter {
             case DELIVERY -> delivery(e.getDelivery());
             default -> { }
         }
+        if (driver.metrics != null) {
+            count(e);
+        }
+    }
+
+    /** Sessions and links opened and closed at this end, for the container's metrics. */
+    private void count(Event e) {
+        switch (e.getType()) {
+            case SESSION_LOCAL_OPEN -> driver.metrics.sessionOpened();
+            case SESSION_LOCAL_CLOSE -> driver.metrics.sessionClosed();
+            case LINK_LOCAL_OPEN -> driver.metrics.linkOpened();
+            case LINK_LOCAL_CLOSE, LINK_LOCAL_DETACH -> driver.metrics.linkClosed(link(e.getLink()));
+            default -> { }
+        }
     }
 
     private LinkImpl link(Link l) {
@@ -144,6 +158,9 @@ final class MessagingAdapter {
             } else {
                 s.draining = false;
             }
+            if (driver.metrics != null) {
+                driver.metrics.credit(s, snd.getCredit());
+            }
             if (s.usableCredit() > 0 && snd.getLocalState() == EndpointState.ACTIVE
                     && snd.getRemoteState() == EndpointState.ACTIVE) {
                 s.handler().onSendable(s);
@@ -189,6 +206,9 @@ final class MessagingAdapter {
                     delivery.release();
                 }
             } else {
+                if (driver.metrics != null) {
+                    driver.metrics.received();
+                }
                 Message m;
                 try {
                     if (data.hasArray()) {
@@ -232,6 +252,13 @@ final class MessagingAdapter {
             return;
         }
         MessagingHandler h = s.handler();
+        if (driver.metrics != null) {
+            io.jproton.Transfer.State state = TransferImpl.state(d.getRemoteState());
+            if (state == io.jproton.Transfer.State.ACCEPTED || state == io.jproton.Transfer.State.REJECTED
+                    || state == io.jproton.Transfer.State.RELEASED || state == io.jproton.Transfer.State.MODIFIED) {
+                driver.metrics.outcome(state);
+            }
+        }
         switch (TransferImpl.state(d.getRemoteState())) {
             case ACCEPTED -> h.onTrackerAccept(t);
             case REJECTED -> h.onTrackerReject(t);

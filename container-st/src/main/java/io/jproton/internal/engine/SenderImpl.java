@@ -92,6 +92,9 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
         engine.send(buf.array(), 0, buf.position());
         engine.advance();
         driver.sent(d, buf.position());
+        if (driver.metrics != null) {
+            driver.metrics.sent(this, engine.getCredit());
+        }
         TrackerImpl t = new TrackerImpl(d, this);
         if (engine.getSenderSettleMode() == org.apache.qpid.proton.amqp.transport.SenderSettleMode.SETTLED) {
             d.settle();

@@ -16,7 +16,22 @@ final class WorkQueueImpl implements WorkQueue {
         if (work == null) {
             throw new NullPointerException("work");
         }
-        return driver.host().addWork(work);
+        io.jproton.spi.MetricsRecorder metrics = driver.metrics == null ? null : driver.metrics.recorder();
+        if (metrics == null) {
+            return driver.host().addWork(work);
+        }
+        metrics.workQueued(1);
+        boolean added = driver.host().addWork(() -> {
+            try {
+                work.run();
+            } finally {
+                metrics.workQueued(-1);
+            }
+        });
+        if (!added) {
+            metrics.workQueued(-1);
+        }
+        return added;
     }
 
     @Override

@@ -521,7 +521,11 @@ public final class EventLoop {
         }
     }
 
-    /** Closes the selector; the loop is finished. */
+    /**
+     * Closes the selector; the loop is finished. This is what releases the sockets closed during the
+     * run: a closed channel whose key is still registered keeps its file descriptor (a listening
+     * socket goes on accepting) until the selector deregisters the key, at its next select or its close.
+     */
     public void close() {
         try {
             selector.close();

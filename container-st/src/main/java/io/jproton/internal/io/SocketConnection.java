@@ -304,6 +304,9 @@ public final class SocketConnection implements DriverHost, Selectable {
                 if (n == 0) {
                     return;
                 }
+                if (driver.metrics() != null) {
+                    driver.metrics().bytesIn(n);
+                }
                 driver.processInput();
             }
         } catch (IOException e) {
@@ -348,7 +351,7 @@ public final class SocketConnection implements DriverHost, Selectable {
         } finally {
             processing = false;
         }
-        if (driver.remotelyOpen()) {
+        if (driver.remotelyOpen() && !driver.awaitingReconnect()) { // not the lost transport, which still reads as open
             events.opened(attempts);
             if (attempts > 0) {
                 attempts = 0; // reconnected: the next loss starts the delays over

@@ -76,6 +76,10 @@ final class SingleThreadedContainer extends ContainerBase {
             failure = new io.jproton.ProtonException("a callback failed: " + t, t);
             throw failure;
         } finally {
+            // the selector goes: the sockets closed during the run are released only when their keys are
+            // deregistered, which a selector that never selects again would not do (a listening port
+            // would go on accepting into its backlog)
+            loop.close();
             loop.thread(null);
             if (lock != null) {
                 lock.unlock();

@@ -53,6 +53,7 @@ public class ConnectionEventsTest {
     private static int reconnectListenerPort;
     private static int rawListenerPort;
     private static InetSocketAddress peerSeen;
+    private static int goneServerPort;
     private static InetSocketAddress localSeen;
 
     @BeforeClass
@@ -71,6 +72,7 @@ public class ConnectionEventsTest {
                 reconnectToFailoverUrl();
                 authenticationFails();
                 peerSendsGarbage();
+                peerGoesAwayForGood();
             } finally {
                 System.setErr(err);
             }
@@ -181,6 +183,43 @@ public class ConnectionEventsTest {
         running.get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * A client connected to a server container that then stops for good (closing its connections as
+     * {@code amqp:connection:forced}, which a reconnecting client takes as a lost transport): the client, with at most
+     * 3 reconnect attempts, makes attempts 1, 2 and 3 (each logged once) and gives up.
+     */
+    private static void peerGoesAwayForGood() throws Exception {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Container server = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container container) {
+                port.complete(container.listen("127.0.0.1:0").port());
+            }
+
+            @Override
+            public void onConnectionOpen(Connection connection) {
+                // once the client is open the server goes away, as a broker shutting down: forced (a lost transport)
+                connection.container().stop(new io.jproton.ErrorCondition("amqp:connection:forced", "shutting down"));
+            }
+        });
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(server::run);
+        goneServerPort = port.get(30, TimeUnit.SECONDS);
+        Container client = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container container) {
+                container.connect("127.0.0.1:" + goneServerPort,
+                        new ConnectionOptions().reconnect(new ReconnectOptions().delay(Duration.ofMillis(10)).maxAttempts(3)));
+            }
+
+            @Override
+            public void onTransportError(Transport t) {
+                // expected: given up
+            }
+        });
+        run(client);
+        serving.get(30, TimeUnit.SECONDS);
+    }
+
     private static void run(Container c) throws Exception {
         CompletableFuture.runAsync(c::run).get(30, TimeUnit.SECONDS);
     }
@@ -253,6 +292,20 @@ public class ConnectionEventsTest {
                 + " reconnect attempt 1 to 127.0.0.1:" + reconnectListenerPort + " in "));
         assertTrue(log, log.contains("INFO io.jproton.reconnect - connection to 127.0.0.1:" + reconnectListenerPort
                 + ": reconnected after 1 attempt(s)"));
+    }
+
+    @Test
+    public void eachAttemptAfterALossIsCountedOnceAndGivingUpIsAWarning() {
+        String to = "INFO io.jproton.reconnect - connection to 127.0.0.1:" + goneServerPort + ": transport lost (";
+        assertTrue(log, log.contains(to + "amqp:connection:forced: shutting down); reconnect attempt 1 to"));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String line = "reconnect attempt " + attempt + " to 127.0.0.1:" + goneServerPort + " in ";
+            assertEquals(line + " once:\n" + log, 1, log.lines().filter(l -> l.contains(to) && l.contains(line)).count());
+        }
+        assertFalse(log, log.contains("reconnect attempt 4 to 127.0.0.1:" + goneServerPort));
+        assertTrue(log, log.contains("WARN io.jproton.reconnect - connection to 127.0.0.1:" + goneServerPort
+                + ": giving up reconnecting after 3 attempts (ReconnectOptions.maxAttempts): proton:io: connect to 127.0.0.1:"
+                + goneServerPort + " failed: Connection refused"));
     }
 
     @Test
