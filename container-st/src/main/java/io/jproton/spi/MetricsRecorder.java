@@ -11,7 +11,9 @@ import io.jproton.Transfer;
  *
  * <p>Gauges come as deltas ({@code +1} when a connection, session or link opens, {@code -1} when
  * it closes, and for a connection that ends or reconnects, whatever it still held), so that a
- * sum over the deltas is the current value; counters come as events.
+ * sum over the deltas is the current value. Counters (messages, outcomes, bytes) come as counts
+ * that each connection gathers during one round of I/O and hands over at its end, so that a busy
+ * connection makes one call per round rather than one per message.
  *
  * <p>Thread-safety: implementations must be thread-safe and fast. The methods are called on the
  * connections' threads (several at once in the multi-threaded container; {@link #workQueued} also
@@ -39,32 +41,41 @@ public interface MetricsRecorder {
      */
     void links(int delta);
 
-    /** A message was sent (a {@code Sender.send}). */
-    void messageSent();
-
-    /** A message arrived on a receiver (also one that could not be decoded). */
-    void messageReceived();
+    /**
+     * Messages were sent ({@code Sender.send}).
+     *
+     * @param count how many, above 0
+     */
+    void messagesSent(int count);
 
     /**
-     * The peer's outcome for a message this container sent.
+     * Messages arrived on receivers (also ones that could not be decoded).
+     *
+     * @param count how many, above 0
+     */
+    void messagesReceived(int count);
+
+    /**
+     * The peer's outcomes for messages this container sent.
      *
      * @param outcome {@link Transfer.State#ACCEPTED}, {@code REJECTED}, {@code RELEASED} or {@code MODIFIED}
+     * @param count how many, above 0
      */
-    void outcome(Transfer.State outcome);
+    void outcomes(Transfer.State outcome, int count);
 
     /**
-     * Bytes read from a socket (AMQP frames, SASL and TLS included).
+     * Bytes read from sockets (AMQP frames, SASL and TLS included).
      *
      * @param bytes how many, above 0
      */
-    void bytesIn(int bytes);
+    void bytesIn(long bytes);
 
     /**
-     * Bytes written to a socket.
+     * Bytes written to sockets.
      *
      * @param bytes how many, above 0
      */
-    void bytesOut(int bytes);
+    void bytesOut(long bytes);
 
     /**
      * Senders that have used all their credit and wait for more from the peer.

@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.LongAdder;
  * TLS included), {@code jproton.reconnects}.
  * </ul>
  *
- * <p>Cost: one {@link LongAdder} increment per count, on the connection's thread; measured on W1
- * in docs/metrics.md.
+ * <p>Cost: each connection gathers its counts in plain fields during a round of I/O and adds
+ * them to lock-free {@link LongAdder}s at its end (so a counter read mid-round lags by that round);
+ * measured on W1 in docs/metrics.md.
  *
  * <p>Thread-safety: thread-safe. {@link #bindTo} may be called from any thread, more than once
  * (each registry gets the same counts); the counts are lock-free adders read by the registry.
@@ -132,33 +133,33 @@ public final class JprotonMetrics implements MeterBinder {
         }
 
         @Override
-        public void messageSent() {
-            sent.increment();
+        public void messagesSent(int count) {
+            sent.add(count);
         }
 
         @Override
-        public void messageReceived() {
-            received.increment();
+        public void messagesReceived(int count) {
+            received.add(count);
         }
 
         @Override
-        public void outcome(Transfer.State outcome) {
+        public void outcomes(Transfer.State outcome, int count) {
             switch (outcome) {
-                case ACCEPTED -> accepted.increment();
-                case REJECTED -> rejected.increment();
-                case RELEASED -> released.increment();
-                case MODIFIED -> modified.increment();
+                case ACCEPTED -> accepted.add(count);
+                case REJECTED -> rejected.add(count);
+                case RELEASED -> released.add(count);
+                case MODIFIED -> modified.add(count);
                 default -> { }
             }
         }
 
         @Override
-        public void bytesIn(int bytes) {
+        public void bytesIn(long bytes) {
             bytesIn.add(bytes);
         }
 
         @Override
-        public void bytesOut(int bytes) {
+        public void bytesOut(long bytes) {
             bytesOut.add(bytes);
         }
 

@@ -7,13 +7,16 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * One connection's share of its container's {@link MetricsRecorder}: forwards counts, and keeps
- * what this connection holds of each gauge (sessions, links, starved senders, its own open) so
- * that a reconnect or the end of the connection gives all of it back, and a sum of deltas never
- * drifts. Exists only where a recorder is installed (the driver's field is null otherwise).
+ * One connection's share of its container's {@link MetricsRecorder}. Counters (messages, outcomes,
+ * bytes) are gathered in plain fields and handed over by {@link #flush()} once per round of I/O,
+ * so that the recorder's thread-safe adders are touched once a round rather than once a message.
+ * Gauges (sessions, links, starved senders, the connection itself) go over at once, and this
+ * connection's part of each is kept, so that a reconnect or the end of the connection gives all of
+ * it back and a sum of deltas never drifts. Exists only where a recorder is installed (the driver's
+ * field is null otherwise).
  *
- * <p>Thread-safety: confined to its connection's context, except that the recorder itself is
- * called from other threads too ({@link WorkQueueImpl}).
+ * <p>Thread-safety: confined to its connection's context (the recorder is called from there;
+ * {@link WorkQueueImpl} calls the recorder itself from other threads).
  */
 public final class ConnectionMetrics {
     private final MetricsRecorder recorder;
@@ -21,6 +24,14 @@ public final class ConnectionMetrics {
     private int links;
     private boolean counted;
     private final Set<SenderImpl> starved = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int sent;
+    private int received;
+    private int accepted;
+    private int rejected;
+    private int released;
+    private int modified;
+    private long bytesIn;
+    private long bytesOut;
 
     private ConnectionMetrics(MetricsRecorder recorder) {
         this.recorder = recorder;
@@ -51,11 +62,11 @@ public final class ConnectionMetrics {
 
     /** @param n bytes read from the socket */
     public void bytesIn(int n) {
-        recorder.bytesIn(n);
+        bytesIn += n;
     }
 
     void bytesOut(int n) {
-        recorder.bytesOut(n);
+        bytesOut += n;
     }
 
     void sessionOpened() {
@@ -86,7 +97,7 @@ public final class ConnectionMetrics {
     }
 
     void sent(SenderImpl s, int creditLeft) {
-        recorder.messageSent();
+        sent++;
         if (creditLeft <= 0 && starved.add(s)) {
             recorder.starvedSenders(1);
         }
@@ -99,15 +110,58 @@ public final class ConnectionMetrics {
     }
 
     void received() {
-        recorder.messageReceived();
+        received++;
     }
 
     void outcome(Transfer.State state) {
-        recorder.outcome(state);
+        switch (state) {
+            case ACCEPTED -> accepted++;
+            case REJECTED -> rejected++;
+            case RELEASED -> released++;
+            case MODIFIED -> modified++;
+            default -> { }
+        }
+    }
+
+    /** Hands the counts gathered since the last call to the recorder: at the end of each round of I/O. */
+    public void flush() {
+        if (sent != 0) {
+            recorder.messagesSent(sent);
+            sent = 0;
+        }
+        if (received != 0) {
+            recorder.messagesReceived(received);
+            received = 0;
+        }
+        if (accepted != 0) {
+            recorder.outcomes(Transfer.State.ACCEPTED, accepted);
+            accepted = 0;
+        }
+        if (rejected != 0) {
+            recorder.outcomes(Transfer.State.REJECTED, rejected);
+            rejected = 0;
+        }
+        if (released != 0) {
+            recorder.outcomes(Transfer.State.RELEASED, released);
+            released = 0;
+        }
+        if (modified != 0) {
+            recorder.outcomes(Transfer.State.MODIFIED, modified);
+            modified = 0;
+        }
+        if (bytesIn != 0) {
+            recorder.bytesIn(bytesIn);
+            bytesIn = 0;
+        }
+        if (bytesOut != 0) {
+            recorder.bytesOut(bytesOut);
+            bytesOut = 0;
+        }
     }
 
     /** The transport is gone (a reconnect follows, which opens sessions and links again): give back what it held. */
     void transportReset() {
+        flush();
         if (sessions > 0) {
             recorder.sessions(-sessions);
             sessions = 0;
@@ -122,7 +176,7 @@ public final class ConnectionMetrics {
         }
     }
 
-    /** The connection has ended: give back everything it held, its own open included. */
+    /** The connection has ended: hand over its counts and give back everything it held, its own open included. */
     public void closed() {
         transportReset();
         if (counted) {

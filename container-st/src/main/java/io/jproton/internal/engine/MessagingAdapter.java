@@ -253,11 +253,7 @@ final class MessagingAdapter {
         }
         MessagingHandler h = s.handler();
         if (driver.metrics != null) {
-            io.jproton.Transfer.State state = TransferImpl.state(d.getRemoteState());
-            if (state == io.jproton.Transfer.State.ACCEPTED || state == io.jproton.Transfer.State.REJECTED
-                    || state == io.jproton.Transfer.State.RELEASED || state == io.jproton.Transfer.State.MODIFIED) {
-                driver.metrics.outcome(state);
-            }
+            driver.metrics.outcome(TransferImpl.state(d.getRemoteState()));
         }
         switch (TransferImpl.state(d.getRemoteState())) {
             case ACCEPTED -> h.onTrackerAccept(t);

@@ -365,6 +365,9 @@ public final class SocketConnection implements DriverHost, Selectable {
             finish();
         } else {
             watchIdle(now);
+            if (driver.metrics() != null) {
+                driver.metrics().flush(); // once a round: the counts of this round's messages and bytes
+            }
         }
     }
 
