@@ -22,7 +22,10 @@ rm -rf "$staging"
 mvn -B -q deploy -DskipTests -Dmaven.install.skip=true -Dmaven.javadoc.failOnWarnings=false \
     -DaltDeploymentRepository="staging::file://$staging"
 
-# the consumer build resolves jproton from the staging repository into the local one: remove it after
+# the consumer build resolves jproton from the staging repository into the local one: remove it before
+# (a stale copy would be used instead of the staged one) and after (this project never installs)
+rm -rf "$HOME/.m2/repository/io/jproton/jproton-parent/$version" "$HOME/.m2/repository/io/jproton/container-st/$version" \
+    "$HOME/.m2/repository/io/jproton/container-mt/$version" "$HOME/.m2/repository/io/jproton/metrics-micrometer/$version"
 trap 'rm -rf "$HOME/.m2/repository/io/jproton/jproton-parent/$version" "$HOME/.m2/repository/io/jproton/container-st/$version" \
       "$HOME/.m2/repository/io/jproton/container-mt/$version" "$HOME/.m2/repository/io/jproton/metrics-micrometer/$version"' EXIT
 
@@ -53,14 +56,16 @@ parent=$staging/io/jproton/jproton-parent/$version/jproton-parent-$version.pom
 for tag in '<licenses>' '<url>' '<scm>' '<developers>' '<description>'; do
     grep -q "$tag" "$parent" || fail "the parent POM has no $tag"
 done
+# (listings are read whole before grep: with pipefail, grep -q stopping early would fail unzip's pipe)
 for m in container-st container-mt metrics-micrometer; do
     grep -q '<description>' "$staging/io/jproton/$m/$version/$m-$version.pom" || fail "$m's POM has no description"
-    unzip -l "$staging/io/jproton/$m/$version/$m-$version-javadoc.jar" | grep -q 'internal' \
-        && fail "$m's Javadoc shows internal packages"
-    unzip -l "$staging/io/jproton/$m/$version/$m-$version.jar" | grep -q 'module-info.class' || fail "$m has no module descriptor"
+    docs=$(unzip -l "$staging/io/jproton/$m/$version/$m-$version-javadoc.jar")
+    if grep -q 'internal' <<<"$docs"; then fail "$m's Javadoc shows internal packages"; fi
+    classes=$(unzip -l "$staging/io/jproton/$m/$version/$m-$version.jar")
+    grep -q 'module-info.class' <<<"$classes" || fail "$m has no module descriptor"
 done
-unzip -l "$staging/io/jproton/container-st/$version/container-st-$version-javadoc.jar" | grep -q 'io/jproton/Container.html' \
-    || fail "container-st's Javadoc has no io.jproton.Container"
+docs=$(unzip -l "$staging/io/jproton/container-st/$version/container-st-$version-javadoc.jar")
+grep -Eq ' (io\.jproton/)?io/jproton/Container\.html$' <<<"$docs" || fail "container-st's Javadoc has no io.jproton.Container"
 
 # the throw-away application, on each container, class path and module path
 consumer=$root/.ci/consumer

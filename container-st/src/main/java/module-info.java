@@ -13,7 +13,7 @@
 module io.jproton {
     requires java.logging; // proton-j (an automatic module, which cannot say so itself) logs through java.util.logging
     requires java.naming; // LDAP names in certificate subjects
-    requires jdk.jfr; // the events of io.jproton.internal.events
+    requires static jdk.jfr; // the events of io.jproton.internal.events, made only where the runtime has it
     requires org.apache.qpid.proton.j;
     requires org.slf4j;
     requires static org.bouncycastle.pkix;

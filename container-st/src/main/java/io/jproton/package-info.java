@@ -30,7 +30,8 @@
  * <h2>Logging</h2>
  * Through SLF4J, under logger names per area ({@code io.jproton.connection}, {@code .transport},
  * {@code .reconnect}, {@code .sasl}, {@code .tls}, {@code .delivery}; frames at TRACE on
- * {@code io.jproton.frames}); a password or a URL's user-info never appears in a log line, an
- * exception or a {@code toString()}.
+ * {@code io.jproton.frames}); a password never appears in a log line, an exception, a
+ * {@code toString()} or a frame trace, nor does a URL's user-info (user names are logged alone, as
+ * the user a connection authenticated as).
  */
 package io.jproton;

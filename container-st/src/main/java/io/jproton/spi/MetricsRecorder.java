@@ -84,7 +84,10 @@ public interface MetricsRecorder {
      */
     void starvedSenders(int delta);
 
-    /** A lost connection opened again (reconnect). */
+    /**
+     * A connection opened after failed attempts ({@code Connection.reconnected()} true): a lost
+     * connection back, or a first connect that succeeded only on a later attempt.
+     */
     void reconnected();
 
     /**

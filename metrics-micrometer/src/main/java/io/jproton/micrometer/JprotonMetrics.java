@@ -27,15 +27,19 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code jproton.messages.outcome} (tag {@code outcome}: {@code accepted}, {@code rejected},
  * {@code released}, {@code modified}; the peer's outcomes for messages this container sent),
  * {@code jproton.bytes.in} and {@code jproton.bytes.out} (base unit bytes, on the sockets: SASL and
- * TLS included), {@code jproton.reconnects}.
+ * TLS included), {@code jproton.reconnects} (connections that opened after failed attempts, as
+ * {@code Connection.reconnected()}: a lost connection back, or a first connect that failed over).
  * </ul>
  *
  * <p>Cost: each connection gathers its counts in plain fields during a round of I/O and adds
  * them to lock-free {@link LongAdder}s at its end (so a counter read mid-round lags by that round);
  * measured on W1 in docs/metrics.md.
  *
- * <p>Thread-safety: thread-safe. {@link #bindTo} may be called from any thread, more than once
- * (each registry gets the same counts); the counts are lock-free adders read by the registry.
+ * <p>Thread-safety: thread-safe, with {@link #bindTo}'s one condition: it installs the recorder
+ * with {@link Container#metricsRecorder}, which the single-threaded container accepts only before
+ * {@code run()}, from its callbacks or under its external lock (the multi-threaded one from any
+ * thread). It may be called more than once (each registry gets the same counts); the counts are
+ * lock-free adders read by the registry.
  */
 public final class JprotonMetrics implements MeterBinder {
     private final Container container;
@@ -70,6 +74,7 @@ public final class JprotonMetrics implements MeterBinder {
      */
     @Override
     public void bindTo(MeterRegistry registry) {
+        container.metricsRecorder(recorder); // first: where the container refuses this thread, nothing is registered
         gauge(registry, "jproton.connections", recorder.connections, "AMQP connections open at both ends");
         gauge(registry, "jproton.sessions", recorder.sessions, "sessions open at this end");
         gauge(registry, "jproton.links", recorder.links, "senders and receivers open at this end");
@@ -87,8 +92,8 @@ public final class JprotonMetrics implements MeterBinder {
                 Tags.of("outcome", "modified"));
         counter(registry, "jproton.bytes.in", "bytes", recorder.bytesIn, "bytes read from the sockets", Tags.empty());
         counter(registry, "jproton.bytes.out", "bytes", recorder.bytesOut, "bytes written to the sockets", Tags.empty());
-        counter(registry, "jproton.reconnects", null, recorder.reconnects, "lost connections opened again", Tags.empty());
-        container.metricsRecorder(recorder);
+        counter(registry, "jproton.reconnects", null, recorder.reconnects,
+                "connections opened after failed attempts (Connection.reconnected())", Tags.empty());
     }
 
     private void gauge(MeterRegistry registry, String name, LongAdder value, String description) {

@@ -174,6 +174,51 @@ public class JprotonMetricsTest {
         assertAllClosed(registry);
     }
 
+    /** Closing a session (not its links) takes its links off the gauge too, while the connection stays open. */
+    @Test
+    public void aClosedSessionTakesItsLinksWithIt() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Map<String, Double> seen = new ConcurrentHashMap<>();
+        Container c = new Container(new MessagingHandler() {
+            private Listener listener;
+            private Connection client;
+
+            @Override
+            public void onContainerStart(Container container) {
+                listener = container.listen("127.0.0.1:0");
+                client = container.connect("127.0.0.1:" + listener.port());
+                client.openSession().openSender("q");
+            }
+
+            @Override
+            public void onSenderOpen(Sender s) {
+                if (s.connection() == client) {
+                    seen.put("links while open", gauge(registry, "jproton.links"));
+                    s.session().close();
+                }
+            }
+
+            @Override
+            public void onSessionClose(io.jproton.Session session) {
+                if (session.connection() == client) {
+                    seen.put("links", gauge(registry, "jproton.links"));
+                    seen.put("sessions", gauge(registry, "jproton.sessions"));
+                    seen.put("connections", gauge(registry, "jproton.connections"));
+                    client.close();
+                    listener.stop();
+                }
+            }
+        });
+        new JprotonMetrics(c).bindTo(registry);
+        run(c);
+
+        assertEquals(2.0, seen.get("links while open"), 0.0);
+        assertEquals("both ends' sessions closed, and their links with them", 0.0, seen.get("links"), 0.0);
+        assertEquals(0.0, seen.get("sessions"), 0.0);
+        assertEquals("the connections are still open", 2.0, seen.get("connections"), 0.0);
+        assertAllClosed(registry);
+    }
+
     /** A client whose first address refuses connections reconnects to its failover URL: one reconnect, one connection. */
     @Test
     public void reconnects() throws Exception {
@@ -219,8 +264,8 @@ public class JprotonMetricsTest {
         run(c);
 
         assertEquals(1.0, counter(registry, "jproton.reconnects"), 0.0);
-        assertTrue("the receiver counted once, not again for the attempt that failed: " + seen.get("links"),
-                seen.get("links") <= 2.0);
+        assertEquals("the client's receiver and the listener's sender, once each (not again for the attempt that failed)",
+                2.0, seen.get("links"), 0.0);
         assertAllClosed(registry);
     }
 }

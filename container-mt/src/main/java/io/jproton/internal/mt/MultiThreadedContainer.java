@@ -214,6 +214,7 @@ final class MultiThreadedContainer extends ContainerBase {
                 fail(t);
             }
         }
+        runEnded();
         synchronized (lifecycle) {
             for (Slot s : slots) {
                 s.loop.close(); // every thread has left: release the sockets closed during the run (see EventLoop.close)

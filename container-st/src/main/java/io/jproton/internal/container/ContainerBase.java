@@ -55,6 +55,8 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     private volatile SenderOptions senderDefaults = new SenderOptions();
     private volatile ReceiverOptions receiverDefaults = new ReceiverOptions();
     private volatile io.jproton.spi.MetricsRecorder metrics;
+    /** Set once the run has ended (however it ended): its loops are closed, nothing new may start. */
+    private volatile boolean runEnded;
 
     protected ContainerBase(Container container, MessagingHandler handler, String id) {
         this.container = container;
@@ -178,7 +180,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     }
 
     private void added(SocketConnection sc) {
-        if (!keepAlive.tryAcquire()) {
+        if (runEnded || !keepAlive.tryAcquire()) {
             throw new IllegalStateException("container is stopping: it has finished running");
         }
         registered(sc);
@@ -242,7 +244,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         EventLoop loop = nextLoop();
         ListenerImpl l = new ListenerImpl(loop, container, lh,
                 (listener, socket) -> accept(listener, socket, listenerOptions), this::closed);
-        if (!keepAlive.tryAcquire()) {
+        if (runEnded || !keepAlive.tryAcquire()) {
             throw new IllegalStateException("container is stopping: it has finished running");
         }
         listeners.add(l);
@@ -375,6 +377,14 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     }
 
     // ---- defaults
+
+    /**
+     * The run has ended and its loops are about to close: from now on connect and listen throw
+     * (after a failed run the keep-alive may still count what was dropped, so it cannot tell).
+     */
+    protected void runEnded() {
+        runEnded = true;
+    }
 
     @Override
     public void metricsRecorder(io.jproton.spi.MetricsRecorder recorder) {

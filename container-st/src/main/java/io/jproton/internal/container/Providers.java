@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the container implementation once per class loader: the provider named by the system
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class Providers {
     /** The system property that names a provider. */
     public static final String PROPERTY = "jproton.container";
-    private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
+    private static final Logger LOG = io.jproton.internal.engine.Loggers.CONTAINER;
     private static final String ARTIFACTS = "add io.jproton:container-st (single-threaded) or io.jproton:container-mt "
             + "(multi-threaded) to the class path";
 

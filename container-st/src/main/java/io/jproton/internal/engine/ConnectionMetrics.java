@@ -21,7 +21,7 @@ import java.util.Set;
 public final class ConnectionMetrics {
     private final MetricsRecorder recorder;
     private int sessions;
-    private int links;
+    private final Set<LinkImpl> links = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean counted;
     private final Set<SenderImpl> starved = Collections.newSetFromMap(new IdentityHashMap<>());
     private int sent;
@@ -74,21 +74,29 @@ public final class ConnectionMetrics {
         recorder.sessions(1);
     }
 
-    void sessionClosed() {
+    /** A session closed at this end: it and the links it still held (closing a session closes them without events). */
+    void sessionClosed(SessionImpl s) {
         if (sessions > 0) {
             sessions--;
             recorder.sessions(-1);
         }
+        if (!links.isEmpty()) {
+            for (LinkImpl l : links.toArray(new LinkImpl[0])) {
+                if (l.session == s) {
+                    linkClosed(l);
+                }
+            }
+        }
     }
 
-    void linkOpened() {
-        links++;
-        recorder.links(1);
+    void linkOpened(LinkImpl l) {
+        if (links.add(l)) {
+            recorder.links(1);
+        }
     }
 
     void linkClosed(LinkImpl l) {
-        if (links > 0) {
-            links--;
+        if (links.remove(l)) {
             recorder.links(-1);
         }
         if (l instanceof SenderImpl s && starved.remove(s)) {
@@ -166,9 +174,9 @@ public final class ConnectionMetrics {
             recorder.sessions(-sessions);
             sessions = 0;
         }
-        if (links > 0) {
-            recorder.links(-links);
-            links = 0;
+        if (!links.isEmpty()) {
+            recorder.links(-links.size());
+            links.clear();
         }
         if (!starved.isEmpty()) {
             recorder.starvedSenders(-starved.size());

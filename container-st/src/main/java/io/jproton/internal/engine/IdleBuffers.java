@@ -8,7 +8,6 @@ import org.apache.qpid.proton.engine.impl.TransportLayer;
 import org.apache.qpid.proton.engine.impl.TransportOutput;
 import org.apache.qpid.proton.engine.impl.TransportWrapper;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Gives back a transport's two frame buffers while its connection is idle.
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: confined to the connection's context, as the transport is.
  */
 final class IdleBuffers implements TransportLayer {
-    private static final Logger LOG = LoggerFactory.getLogger(IdleBuffers.class);
+    private static final Logger LOG = io.jproton.internal.engine.Loggers.ENGINE;
     private static final Field PARSER_INPUT;
     private static final Field ADAPTOR_OUTPUT;
     private static final Method ADAPTOR_RELEASE;

@@ -21,6 +21,12 @@ public final class Loggers {
     public static final Logger TLS = LoggerFactory.getLogger("io.jproton.tls");
     /** Deliveries we had to refuse (a message that cannot be decoded). */
     public static final Logger DELIVERY = LoggerFactory.getLogger("io.jproton.delivery");
+    /** The container provider chosen (DEBUG). */
+    public static final Logger CONTAINER = LoggerFactory.getLogger("io.jproton.container");
+    /** What jproton needs of proton-j's internals, when a proton-j lacks it (DEBUG). */
+    public static final Logger ENGINE = LoggerFactory.getLogger("io.jproton.engine");
+    /** The sender pool of container-mt: a completion executor that refused work (WARN). */
+    public static final Logger POOL = LoggerFactory.getLogger("io.jproton.pool");
     /** Every frame in and out, at TRACE (as {@code PN_TRACE_FRM=1}, through SLF4J). */
     public static final Logger FRAMES = LoggerFactory.getLogger("io.jproton.frames");
 

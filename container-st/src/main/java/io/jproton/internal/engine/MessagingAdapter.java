@@ -45,8 +45,8 @@ final class MessagingAdapter {
     private void count(Event e) {
         switch (e.getType()) {
             case SESSION_LOCAL_OPEN -> driver.metrics.sessionOpened();
-            case SESSION_LOCAL_CLOSE -> driver.metrics.sessionClosed();
-            case LINK_LOCAL_OPEN -> driver.metrics.linkOpened();
+            case SESSION_LOCAL_CLOSE -> driver.metrics.sessionClosed(SessionImpl.of(driver, e.getSession()));
+            case LINK_LOCAL_OPEN -> driver.metrics.linkOpened(link(e.getLink()));
             case LINK_LOCAL_CLOSE, LINK_LOCAL_DETACH -> driver.metrics.linkClosed(link(e.getLink()));
             default -> { }
         }
@@ -252,10 +252,11 @@ final class MessagingAdapter {
             return;
         }
         MessagingHandler h = s.handler();
+        io.jproton.Transfer.State outcome = TransferImpl.state(d.getRemoteState());
         if (driver.metrics != null) {
-            driver.metrics.outcome(TransferImpl.state(d.getRemoteState()));
+            driver.metrics.outcome(outcome);
         }
-        switch (TransferImpl.state(d.getRemoteState())) {
+        switch (outcome) {
             case ACCEPTED -> h.onTrackerAccept(t);
             case REJECTED -> h.onTrackerReject(t);
             case RELEASED, MODIFIED -> h.onTrackerRelease(t);

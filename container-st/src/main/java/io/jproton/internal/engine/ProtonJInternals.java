@@ -3,7 +3,6 @@ package io.jproton.internal.engine;
 import java.lang.reflect.Method;
 import org.apache.qpid.proton.amqp.UnsignedInteger;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The few members of proton-j's engine that jproton reads by reflection, where proton-j 0.35 (the
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * own behaviour. Stateless; thread-safe.
  */
 final class ProtonJInternals {
-    private static final Logger LOG = LoggerFactory.getLogger(ProtonJInternals.class);
+    private static final Logger LOG = io.jproton.internal.engine.Loggers.ENGINE;
     private static final Method TRANSPORT_DELIVERY;
     private static final Method TRANSPORT_SESSION;
     private static final Method TRANSPORT_LINK;

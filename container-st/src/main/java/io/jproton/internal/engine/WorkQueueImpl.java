@@ -21,15 +21,19 @@ final class WorkQueueImpl implements WorkQueue {
             return driver.host().addWork(work);
         }
         metrics.workQueued(1);
-        boolean added = driver.host().addWork(() -> {
-            try {
-                work.run();
-            } finally {
-                metrics.workQueued(-1);
+        boolean added = false;
+        try {
+            added = driver.host().addWork(() -> {
+                try {
+                    work.run();
+                } finally {
+                    metrics.workQueued(-1);
+                }
+            });
+        } finally {
+            if (!added) {
+                metrics.workQueued(-1); // refused, or this thread may not add (IllegalStateException)
             }
-        });
-        if (!added) {
-            metrics.workQueued(-1);
         }
         return added;
     }

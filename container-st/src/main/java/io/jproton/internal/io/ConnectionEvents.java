@@ -3,40 +3,42 @@ package io.jproton.internal.io;
 import io.jproton.ErrorCondition;
 import io.jproton.internal.engine.ConnectionDriver;
 import io.jproton.internal.engine.Loggers;
-import io.jproton.internal.events.ConnectionClosedEvent;
-import io.jproton.internal.events.ConnectionOpenedEvent;
-import io.jproton.internal.events.ProtocolErrorEvent;
-import io.jproton.internal.events.ReconnectEvent;
+import io.jproton.internal.events.ConnectionJfr;
 import java.net.InetSocketAddress;
 
 /**
  * What one socket connection's life tells the outside: SLF4J lines (under the areas of
- * {@link Loggers}) and JFR events ({@code io.jproton.internal.events}). Its
- * {@link SocketConnection} calls it at each step; it decides levels and wording, and never logs
- * a secret (peers are host:port, users are names).
+ * {@link Loggers}), JFR events ({@link ConnectionJfr}) and the connection's part of the metrics
+ * gauges. Its {@link SocketConnection} calls it at each step; it decides levels and wording, and
+ * never logs a secret (peers are host:port, users are names).
  *
- * <p>JFR events are made only once Flight Recorder is initialized (a recording was started, with
- * {@code -XX:StartFlightRecording}, {@code jcmd JFR.start} or the API): the first use of an event
- * class costs about 0.1 s of CPU even when nothing records, which an application that never records
- * should not pay. Connections that began before then are not in the recording.
+ * <p>JFR events are made only where the runtime has the module {@code jdk.jfr} and Flight Recorder
+ * is initialized (a recording was started, with {@code -XX:StartFlightRecording}, {@code jcmd
+ * JFR.start} or the API): the first use of an event class costs about 0.1 s of CPU even when
+ * nothing records, which an application that never records should not pay, and a jlinked runtime
+ * may have no {@code jdk.jfr} at all. Connections that began before the recording are not in it.
  *
  * <p>Thread-safety: confined to its connection's context, as the connection.
  */
 final class ConnectionEvents {
     private static final String IO_ERROR = "proton:io";
     private static final String AUTHENTICATION = "amqp:unauthorized-access";
+    /** Whether the runtime has Flight Recorder at all (no class of {@code jdk.jfr} is touched otherwise). */
+    private static final boolean JFR_PRESENT = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
     private final ConnectionDriver driver;
     private boolean accepted;
     /** host:port the socket connects (or connected) to. */
     private String peer;
     private InetSocketAddress local;
     private boolean opened;
-    private ConnectionOpenedEvent opening;
-    private ConnectionClosedEvent life;
-    private ReconnectEvent reconnect;
+    private ConnectionJfr jfr;
 
     ConnectionEvents(ConnectionDriver driver) {
         this.driver = driver;
+    }
+
+    private static boolean recording() {
+        return JFR_PRESENT && ConnectionJfr.recording();
     }
 
     /** @return host:port of the peer, or where the connection is connecting to; "?" before either */
@@ -65,21 +67,13 @@ final class ConnectionEvents {
         begin();
     }
 
-    /** @return true once Flight Recorder is initialized: only then are events made (see the class comment) */
-    private static boolean recording() {
-        return jdk.jfr.FlightRecorder.isInitialized();
-    }
-
     private void begin() {
         opened = false;
-        if (!recording()) {
-            return;
+        if (jfr == null && recording()) {
+            jfr = new ConnectionJfr();
         }
-        opening = new ConnectionOpenedEvent();
-        opening.begin();
-        if (life == null) {
-            life = new ConnectionClosedEvent();
-            life.begin();
+        if (jfr != null) {
+            jfr.connecting();
         }
     }
 
@@ -95,7 +89,11 @@ final class ConnectionEvents {
         }
     }
 
-    /** The AMQP connection is open at both ends; called on every processing round, acts once per transport. */
+    /**
+     * The AMQP connection is open at both ends; called on every processing round, acts once per transport.
+     *
+     * @param reconnectAttempts the attempts it took since the loss (or since the first connect failed); 0 if none
+     */
     void opened(int reconnectAttempts) {
         if (opened) {
             return;
@@ -112,35 +110,18 @@ final class ConnectionEvents {
         if (tls != null) {
             Loggers.TLS.debug("{}: TLS {}", describe(), tls);
         }
-        if (opening != null && opening.shouldCommit()) {
-            opening.end();
-            opening.containerId = containerId();
-            opening.peer = peer;
-            opening.local = String.valueOf(local);
-            opening.accepted = accepted;
-            opening.tls = tls;
-            opening.commit();
-        }
-        opening = null;
         if (reconnectAttempts > 0) {
             Loggers.RECONNECT.info("{}: reconnected after {} attempt(s)", describe(), reconnectAttempts);
-            if (reconnect != null && reconnect.shouldCommit()) {
-                reconnect.end();
-                reconnect.containerId = containerId();
-                reconnect.peer = peer;
-                reconnect.attempts = reconnectAttempts;
-                reconnect.commit();
-            }
         }
-        reconnect = null;
+        if (jfr != null) {
+            jfr.opened(containerId(), peer, String.valueOf(local), accepted, tls, reconnectAttempts);
+        }
     }
 
     /** The transport was lost and a reconnect attempt is scheduled. */
     void reconnecting(ErrorCondition error, int attempt, String nextHost, String nextPort, long delayMillis) {
-        if (reconnect == null && recording()) {
-            reconnect = new ReconnectEvent();
-            reconnect.begin();
-            reconnect.cause = String.valueOf(error);
+        if (jfr != null) {
+            jfr.reconnecting(String.valueOf(error));
         }
         Loggers.RECONNECT.info("{}: transport lost ({}); reconnect attempt {} to {}:{} in {} ms", describe(), error,
                 attempt, nextHost, nextPort, delayMillis);
@@ -150,7 +131,9 @@ final class ConnectionEvents {
     void gaveUp(ErrorCondition error, int attempts) {
         Loggers.RECONNECT.warn("{}: giving up reconnecting after {} attempts (ReconnectOptions.maxAttempts): {}",
                 describe(), attempts, error);
-        reconnect = null;
+        if (jfr != null) {
+            jfr.gaveUp();
+        }
     }
 
     /** The connection's last callback has run: it is closed for good. */
@@ -178,26 +161,13 @@ final class ConnectionEvents {
             if (!driver.failedByUs()) { // what we detected ourselves was logged as the connection closed
                 Loggers.CONNECTION.warn("{}: closed {} {}", describe(), remote ? "by the peer with" : "with", error);
             }
-            ProtocolErrorEvent e = recording() ? new ProtocolErrorEvent() : null;
-            if (e != null && e.shouldCommit()) {
-                e.containerId = containerId();
-                e.peer = peer;
-                e.condition = name;
-                e.description = error.description();
-                e.remote = remote;
-                e.commit();
+            if (recording()) {
+                ConnectionJfr.protocolError(containerId(), peer, name, error.description(), remote);
             }
         }
-        if (life != null && life.shouldCommit()) {
-            life.end();
-            life.containerId = containerId();
-            life.peer = peer;
-            life.local = String.valueOf(local);
-            life.accepted = accepted;
-            life.condition = name;
-            life.description = error == null ? null : error.description();
-            life.commit();
+        if (jfr != null) {
+            jfr.closed(containerId(), peer, String.valueOf(local), accepted, name, error == null ? null : error.description());
+            jfr = null;
         }
-        life = null;
     }
 }

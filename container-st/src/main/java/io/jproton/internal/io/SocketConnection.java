@@ -549,6 +549,9 @@ public final class SocketConnection implements DriverHost, Selectable {
         closeChannel();
         if (driver != null) {
             driver.aborted();
+            if (driver.metrics() != null) {
+                driver.metrics().closed(); // dropped without callbacks: its counts and gauges all the same
+            }
         }
     }
 

@@ -79,6 +79,7 @@ final class SingleThreadedContainer extends ContainerBase {
             // the selector goes: the sockets closed during the run are released only when their keys are
             // deregistered, which a selector that never selects again would not do (a listening port
             // would go on accepting into its backlog)
+            runEnded();
             loop.close();
             loop.thread(null);
             if (lock != null) {

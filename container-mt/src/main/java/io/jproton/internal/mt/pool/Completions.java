@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Completes one sender's futures on an executor, never on the thread that decided them (a
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * future completes.
  */
 final class Completions {
-    private static final Logger LOG = LoggerFactory.getLogger(Completions.class);
+    private static final Logger LOG = io.jproton.internal.engine.Loggers.POOL;
 
     private final Executor executor;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
