@@ -17,7 +17,7 @@ for i in 1 2; do
 done
 for p in $(seq 1 "$passes"); do
   echo "contention pass $p of $passes (2 busy-loop hogs): $tests"
-  mvn -B -q -o -pl container-st,container-mt,examples,compat-tests verify -Dtest="$tests" \
+  mvn -B -q -o -pl container-st,container-mt,metrics-micrometer,examples,compat-tests verify -Dtest="$tests" \
       -Dsurefire.failIfNoSpecifiedTests=false -Djproton.interop.required=true -Dmaven.javadoc.skip=true
 done
 echo "contention: $passes passes green"
