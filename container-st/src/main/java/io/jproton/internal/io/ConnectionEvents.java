@@ -119,12 +119,12 @@ final class ConnectionEvents {
     }
 
     /** The transport was lost and a reconnect attempt is scheduled. */
-    void reconnecting(ErrorCondition error, int attempt, String nextHost, String nextPort, long delayMillis) {
+    void reconnecting(ErrorCondition error, Reconnection.Attempt next) {
         if (jfr != null) {
             jfr.reconnecting(String.valueOf(error));
         }
-        Loggers.RECONNECT.info("{}: transport lost ({}); reconnect attempt {} to {}:{} in {} ms", describe(), error,
-                attempt, nextHost, nextPort, delayMillis);
+        Loggers.RECONNECT.info("{}: transport lost ({}); reconnect attempt {} to {} in {} ms", describe(), error,
+                next.number(), next.target(), next.delay().toMillis());
     }
 
     /** The transport was lost and no more reconnect attempts are allowed. */

@@ -57,11 +57,11 @@ public final class SocketConnection implements DriverHost, Selectable {
     private TimerQueue.Timer idleTimer;
     private TimerQueue.Timer handshakeTimer;
     private long lastActive;
-    private io.jproton.ReconnectOptions reconnect;
-    private java.util.List<String[]> targets;
-    private int attempts;
+    /** Whether, where to and when to reconnect after a loss. */
+    private final Reconnection reconnection = new Reconnection();
+    /** The next attempt, while its delay runs; null otherwise. */
+    private Reconnection.Attempt nextAttempt;
     private TimerQueue.Timer reconnectTimer;
-    private java.util.function.Function<io.jproton.ConnectionOptions, java.util.List<String[]>> targetsOf;
     boolean dirty;
     private java.net.InetSocketAddress peerAddress;
     private java.net.InetSocketAddress localAddress;
@@ -141,21 +141,17 @@ public final class SocketConnection implements DriverHost, Selectable {
      * @param hostsAndPorts {host, port} pairs: the first URL's, then the failover URLs'
      */
     public void reconnect(io.jproton.ReconnectOptions options, java.util.List<String[]> hostsAndPorts) {
-        this.reconnect = options;
-        this.targets = hostsAndPorts;
+        reconnection.configure(options, hostsAndPorts);
     }
 
     @Override
     public boolean reconnects() {
-        return reconnect != null && !stopping && !driver.locallyClosed();
+        return reconnection.on() && !stopping && !driver.locallyClosed();
     }
 
     @Override
     public void optionsUpdated(io.jproton.ConnectionOptions options) {
-        boolean on = options.reconnect() != null || options.failoverUrls() != null || options.reconnectUrl() != null;
-        if (on && targetsOf != null) {
-            reconnect(options.reconnect() != null ? options.reconnect() : new io.jproton.ReconnectOptions(), targetsOf.apply(options));
-        }
+        reconnection.optionsUpdated(options);
     }
 
     /**
@@ -163,41 +159,42 @@ public final class SocketConnection implements DriverHost, Selectable {
      *        pairs, the first URL's first
      */
     public void reconnectTargets(java.util.function.Function<io.jproton.ConnectionOptions, java.util.List<String[]>> targets) {
-        this.targetsOf = targets;
+        reconnection.targetsOf(targets);
     }
 
     @Override
     public boolean reconnectAfter(ErrorCondition error) {
-        if (reconnect == null || stopping || driver.locallyClosed()) {
+        if (!reconnection.on() || stopping || driver.locallyClosed()) {
             return false;
         }
-        attempts++;
-        if (reconnect.maxAttempts() > 0 && attempts > reconnect.maxAttempts()) {
-            events.gaveUp(error, attempts - 1);
+        Reconnection.Attempt next = reconnection.next();
+        if (next == null) {
+            events.gaveUp(error, reconnection.attempts() - 1);
             return false;
         }
-        String[] next = targets.get(attempts % targets.size());
-        events.reconnecting(error, attempts, next[0], next[1], reconnect.delayBefore(attempts).toMillis());
+        events.reconnecting(error, next);
         closeChannel();
         connected = false;
         if (handshakeTimer != null) {
             handshakeTimer.cancel(); // each attempt has a handshake timeout of its own
             handshakeTimer = null;
         }
-        reconnectTimer = loop.schedule(reconnect.delayBefore(attempts), () -> inContext(this::attempt));
+        nextAttempt = next;
+        reconnectTimer = loop.schedule(next.delay(), () -> inContext(this::attempt));
         return true;
     }
 
     private void attempt() {
         reconnectTimer = null;
+        Reconnection.Attempt next = nextAttempt;
+        nextAttempt = null;
         if (stopping || driver.locallyClosed()) {
             driver.giveUp();
             markDirty();
             return;
         }
         driver.reset();
-        String[] target = targets.get(attempts % targets.size());
-        connect(target[0], Integer.parseInt(target[1]));
+        connect(next.host(), next.port());
     }
 
     /**
@@ -352,10 +349,8 @@ public final class SocketConnection implements DriverHost, Selectable {
             processing = false;
         }
         if (driver.remotelyOpen() && !driver.awaitingReconnect()) { // not the lost transport, which still reads as open
-            events.opened(attempts);
-            if (attempts > 0) {
-                attempts = 0; // reconnected: the next loss starts the delays over
-            }
+            events.opened(reconnection.attempts());
+            reconnection.opened(); // the next loss starts the count and the delays over
             if (handshakeTimer != null) {
                 handshakeTimer.cancel();
                 handshakeTimer = null;
