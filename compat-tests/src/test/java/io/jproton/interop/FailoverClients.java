@@ -233,8 +233,9 @@ final class FailoverClients {
      * before. Credit is its own (window 0).
      *
      * <p>With {@code pauseAt} 0 (a queue nobody sends to any more) it receives in drain cycles:
-     * {@code credit} granted and drained, again and again until a drain brings nothing; so it ends
-     * when the queue is empty, whether or not all came, and every duplicate there is counted.
+     * {@code credit} granted and drained, again and again until all have come and a drain brings
+     * nothing; so every duplicate there is counted, and a message that never comes leaves it
+     * draining until the test's bound fails it.
      * Otherwise it keeps {@code credit} granted until it has seen all, then drains the same way.
      *
      * <p>With {@code pauseAt} above 0 it stops accepting (but keeps receiving) once it has accepted
@@ -448,8 +449,12 @@ final class FailoverClients {
         @Override
         public void onReceiverDrainFinish(io.jproton.Receiver r) {
             acceptHeld();
-            if (deliveries > deliveriesAtDrain) {
-                deliveriesAtDrain = deliveries; // more may be there than the credit let through: drain again
+            // more may be there than the credit let through: drain again. A drain may also finish with
+            // nothing although messages remain (CI saw one end after 1,000 of 100,000 on a backup just
+            // made active; not explained yet), so it goes on until all have come; if some never come,
+            // the test's bound fails it
+            if (deliveries > deliveriesAtDrain || distinct.get() < expected) {
+                deliveriesAtDrain = deliveries;
                 grant(credit);
                 r.drain();
             } else {
