@@ -55,8 +55,6 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     private volatile SenderOptions senderDefaults = new SenderOptions();
     private volatile ReceiverOptions receiverDefaults = new ReceiverOptions();
     private volatile io.jproton.spi.MetricsRecorder metrics;
-    /** Set once the run has ended (however it ended): its loops are closed, nothing new may start. */
-    private volatile boolean runEnded;
 
     protected ContainerBase(Container container, MessagingHandler handler, String id) {
         this.container = container;
@@ -180,7 +178,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     }
 
     private void added(SocketConnection sc) {
-        if (runEnded || !keepAlive.tryAcquire()) {
+        if (!keepAlive.tryAcquire()) {
             throw new IllegalStateException("container is stopping: it has finished running");
         }
         registered(sc);
@@ -244,7 +242,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
         EventLoop loop = nextLoop();
         ListenerImpl l = new ListenerImpl(loop, container, lh,
                 (listener, socket) -> accept(listener, socket, listenerOptions), this::closed);
-        if (runEnded || !keepAlive.tryAcquire()) {
+        if (!keepAlive.tryAcquire()) {
             throw new IllegalStateException("container is stopping: it has finished running");
         }
         listeners.add(l);
@@ -379,11 +377,12 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     // ---- defaults
 
     /**
-     * The run has ended and its loops are about to close: from now on connect and listen throw
-     * (after a failed run the keep-alive may still count what was dropped, so it cannot tell).
+     * The run has ended and its loops are about to close: the keep-alive closes whatever it still
+     * counts (a failed run dropped things without releasing them), so from now on connect and
+     * listen throw and work queues refuse work.
      */
     protected void runEnded() {
-        runEnded = true;
+        keepAlive.close();
     }
 
     @Override

@@ -19,6 +19,9 @@ import java.util.Set;
  * {@link WorkQueueImpl} calls the recorder itself from other threads).
  */
 public final class ConnectionMetrics {
+    /** The outcomes the recorder takes (a delivery state of NONE or RECEIVED is not one). */
+    private static final Transfer.State[] OUTCOMES = {Transfer.State.ACCEPTED, Transfer.State.REJECTED,
+        Transfer.State.RELEASED, Transfer.State.MODIFIED};
     private final MetricsRecorder recorder;
     private int sessions;
     private final Set<LinkImpl> links = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -26,10 +29,8 @@ public final class ConnectionMetrics {
     private final Set<SenderImpl> starved = Collections.newSetFromMap(new IdentityHashMap<>());
     private int sent;
     private int received;
-    private int accepted;
-    private int rejected;
-    private int released;
-    private int modified;
+    /** Outcomes counted this round, by {@link Transfer.State#ordinal()}. */
+    private final int[] outcomes = new int[Transfer.State.values().length];
     private long bytesIn;
     private long bytesOut;
 
@@ -122,13 +123,7 @@ public final class ConnectionMetrics {
     }
 
     void outcome(Transfer.State state) {
-        switch (state) {
-            case ACCEPTED -> accepted++;
-            case REJECTED -> rejected++;
-            case RELEASED -> released++;
-            case MODIFIED -> modified++;
-            default -> { }
-        }
+        outcomes[state.ordinal()]++;
     }
 
     /** Hands the counts gathered since the last call to the recorder: at the end of each round of I/O. */
@@ -141,21 +136,12 @@ public final class ConnectionMetrics {
             recorder.messagesReceived(received);
             received = 0;
         }
-        if (accepted != 0) {
-            recorder.outcomes(Transfer.State.ACCEPTED, accepted);
-            accepted = 0;
-        }
-        if (rejected != 0) {
-            recorder.outcomes(Transfer.State.REJECTED, rejected);
-            rejected = 0;
-        }
-        if (released != 0) {
-            recorder.outcomes(Transfer.State.RELEASED, released);
-            released = 0;
-        }
-        if (modified != 0) {
-            recorder.outcomes(Transfer.State.MODIFIED, modified);
-            modified = 0;
+        for (Transfer.State s : OUTCOMES) {
+            int n = outcomes[s.ordinal()];
+            if (n != 0) {
+                recorder.outcomes(s, n);
+                outcomes[s.ordinal()] = 0;
+            }
         }
         if (bytesIn != 0) {
             recorder.bytesIn(bytesIn);

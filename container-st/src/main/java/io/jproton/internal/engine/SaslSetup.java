@@ -131,7 +131,6 @@ final class SaslSetup {
     void fail(String description) {
         if (failure == null) {
             failure = new ErrorCondition(UNAUTHORIZED, description);
-            Loggers.SASL.debug("{}: {}", driver.connection(), description); // names the mechanism, never a secret
         }
         gate.shut();
         driver.host().markDirty();

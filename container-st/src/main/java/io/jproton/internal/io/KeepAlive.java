@@ -57,7 +57,16 @@ public final class KeepAlive {
     }
 
     /**
-     * @return true once {@link #tryClose()} has succeeded
+     * Finishes the container whatever is still counted: a run that ended by a failure dropped what
+     * it counted without releasing it. From then on {@link #tryAcquire()} fails, so nothing is
+     * promised that a finished container would not keep.
+     */
+    public void close() {
+        count.set(CLOSED);
+    }
+
+    /**
+     * @return true once {@link #tryClose()} has succeeded or {@link #close()} was called
      */
     public boolean closed() {
         return count.get() < 0;
