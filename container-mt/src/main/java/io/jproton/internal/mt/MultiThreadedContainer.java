@@ -4,6 +4,7 @@ import io.jproton.Container;
 import io.jproton.MessagingHandler;
 import io.jproton.ProtonException;
 import io.jproton.internal.container.ContainerBase;
+import io.jproton.internal.io.Confinement;
 import io.jproton.internal.io.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ final class MultiThreadedContainer extends ContainerBase {
     private static final class Slot {
         final EventLoop loop;
         volatile boolean claimed; // written under the container's lifecycle lock
+        /** Connections on the loop now. */
+        final AtomicInteger connections = new AtomicInteger();
 
         Slot(EventLoop loop) {
             this.loop = loop;
@@ -45,17 +48,14 @@ final class MultiThreadedContainer extends ContainerBase {
     private boolean started;
     private boolean ending;
     private long generation;
-    /** A run has ended: the container does not run again. */
-    private boolean ended;
-    private volatile Throwable failure;
 
     MultiThreadedContainer(Container container, MessagingHandler handler, String id) {
-        super(container, handler, id);
+        super(container, handler, id, Confinement.CONNECTION);
         slots.add(new Slot(newLoop())); // for connections made before run()
     }
 
     private EventLoop newLoop() {
-        EventLoop loop = new EventLoop(REMEDY, EventLoop.Confinement.CONNECTION, keepAlive);
+        EventLoop loop = new EventLoop(REMEDY, Confinement.CONNECTION, keepAlive);
         loop.externalLock(externalLock);
         return loop;
     }
@@ -83,8 +83,8 @@ final class MultiThreadedContainer extends ContainerBase {
             while (ending) {
                 waitOn(lifecycle); // a run is ending
             }
-            if (ended) {
-                rethrow(failure); // a container runs once; a late run() call shares the outcome
+            if (outcome.ended()) {
+                outcome.rethrow(); // a container runs once; a late run() call shares the outcome
                 return;
             }
             first = threadsInRun == 0;
@@ -121,26 +121,12 @@ final class MultiThreadedContainer extends ContainerBase {
             t.start();
         }
         serveThenLeave(mine.get(0));
-        Throwable failed;
         synchronized (lifecycle) {
             while (generation == myGeneration) {
                 waitOn(lifecycle); // every run() returns after onContainerStop
             }
-            failed = failure;
         }
-        rethrow(failed);
-    }
-
-    private static void rethrow(Throwable failed) {
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
-        }
-        if (failed != null) {
-            throw new ProtonException("a callback failed: " + failed, failed);
-        }
+        outcome.rethrow();
     }
 
     private static void waitOn(Object monitor) {
@@ -220,7 +206,6 @@ final class MultiThreadedContainer extends ContainerBase {
                 s.loop.close(); // every thread has left: release the sockets closed during the run (see EventLoop.close)
             }
             ending = false;
-            ended = true;
             generation++;
             lifecycle.notifyAll();
         }
@@ -231,15 +216,11 @@ final class MultiThreadedContainer extends ContainerBase {
     }
 
     private boolean failed() {
-        return failure != null;
+        return outcome.failed();
     }
 
     private void fail(Throwable t) {
-        synchronized (lifecycle) {
-            if (failure == null) {
-                failure = t;
-            }
-        }
+        outcome.fail(t);
         wakeAll();
     }
 
@@ -259,8 +240,13 @@ final class MultiThreadedContainer extends ContainerBase {
     // ---- ContainerBase
 
     @Override
-    protected void checkAccess(String what) {
-        // every container call is thread-safe here
+    protected void connectionsChanged(EventLoop loop, int delta) {
+        for (Slot s : slots) {
+            if (s.loop == loop) {
+                s.connections.addAndGet(delta);
+                return;
+            }
+        }
     }
 
     /** The least loaded loop that a thread serves (any loop before run()), taking turns among equals. */
@@ -272,7 +258,7 @@ final class MultiThreadedContainer extends ContainerBase {
         for (int i = 0; i < n; i++) {
             Slot s = slots.get((start + i) % n);
             if (best == null || (s.claimed && !best.claimed)
-                    || (s.claimed == best.claimed && s.loop.load() < best.loop.load())) {
+                    || (s.claimed == best.claimed && s.connections.get() < best.connections.get())) {
                 best = s;
             }
         }

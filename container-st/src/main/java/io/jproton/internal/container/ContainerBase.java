@@ -15,6 +15,7 @@ import io.jproton.WorkHandle;
 import io.jproton.WorkQueue;
 import io.jproton.internal.engine.ConnectionDriver;
 import io.jproton.internal.engine.ContainerContext;
+import io.jproton.internal.io.Confinement;
 import io.jproton.internal.io.EventLoop;
 import io.jproton.internal.io.KeepAlive;
 import io.jproton.internal.io.ListenerImpl;
@@ -31,11 +32,12 @@ import java.util.function.Consumer;
 /**
  * What every container shares: options and their defaults, URL handling, creating connections and
  * listeners on a loop, stopping, scheduling, and the rule for when a container has finished.
- * Subclasses decide which loop, which thread, and who may call what: that choice is the whole
+ * and the lifecycle of the one run ({@link RunOutcome}). Subclasses decide which loops and which
+ * threads run them; who may call what is the {@link Confinement} they give, the one other
  * difference between the single- and multi-threaded containers.
  *
  * <p>Thread-safety: the bookkeeping here is thread-safe; each public method is as confined as the
- * subclass's {@link #checkAccess(String)} makes it.
+ * {@link Confinement} makes it ({@link #checkAccess(String)}).
  */
 public abstract class ContainerBase implements ContainerCore, ContainerContext {
     private final Container container;
@@ -55,8 +57,18 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     private volatile SenderOptions senderDefaults = new SenderOptions();
     private volatile ReceiverOptions receiverDefaults = new ReceiverOptions();
     private volatile io.jproton.spi.MetricsRecorder metrics;
+    private final Confinement confinement;
+    /** How the one run ended; {@code run()} of each container rethrows it. */
+    protected final RunOutcome outcome = new RunOutcome();
 
-    protected ContainerBase(Container container, MessagingHandler handler, String id) {
+    /**
+     * @param container the public container
+     * @param handler the container's handler
+     * @param id the container id
+     * @param confinement who may call what, as the container's loops are given it
+     */
+    protected ContainerBase(Container container, MessagingHandler handler, String id, Confinement confinement) {
+        this.confinement = confinement;
         this.container = container;
         this.handler = handler;
         this.id = id;
@@ -64,11 +76,25 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     }
 
     /**
-     * Throws IllegalStateException if the caller may not make a container call now.
+     * Throws IllegalStateException if the caller may not make a container call now: container calls
+     * are thread-safe or confined as the {@link Confinement} says.
      *
      * @param what the method being called
      */
-    protected abstract void checkAccess(String what);
+    protected final void checkAccess(String what) {
+        if (!confinement.threadSafeCalls()) {
+            nextLoop().checkAccess(what); // a container whose calls are confined has one loop
+        }
+    }
+
+    /**
+     * The number of connections on a loop changed; a container that balances its loops counts them.
+     *
+     * @param loop the loop
+     * @param delta connections added (positive) or gone (negative)
+     */
+    protected void connectionsChanged(EventLoop loop, int delta) {
+    }
 
     /**
      * @return the loop a new connection, listener or piece of work goes on
@@ -187,12 +213,12 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
     /** Adds a connection already counted in the keep-alive. */
     private void registered(SocketConnection sc) {
         connections.add(sc);
-        sc.loop().load(1);
+        connectionsChanged(sc.loop(), 1);
     }
 
     private void finished(SocketConnection sc) {
         if (connections.remove(sc)) {
-            sc.loop().load(-1);
+            connectionsChanged(sc.loop(), -1);
             keepAlive.release();
         }
     }
@@ -383,6 +409,7 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
      */
     protected void runEnded() {
         keepAlive.close();
+        outcome.end();
     }
 
     @Override

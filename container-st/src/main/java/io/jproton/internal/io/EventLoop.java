@@ -1,58 +1,38 @@
 package io.jproton.internal.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.SelectionKey;
+import io.jproton.internal.codec.GrowableBuffer;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * One I/O loop: a {@link Selector}, timers, a cross-thread inbox and the set of connections that
- * need flushing. It owns no thread: whoever calls {@link #turn(boolean)} runs it (the
- * single-threaded container's {@code run()} thread, or one worker of the multi-threaded one).
+ * One loop: timers, a cross-thread inbox of work, the connections that need flushing, and whose
+ * code runs now; its I/O half is a {@link LoopSelector}. It owns no thread: whoever calls
+ * {@link #turn(boolean)} runs it (the single-threaded container's {@code run()} thread, or one
+ * worker of the multi-threaded one). Netty 4.2's {@code ManualIoEventLoop} has the same shape.
  *
- * <p>The loop's {@link Confinement} is the one scheduling difference between the containers that
- * the connections see: who may touch a connection's objects.
+ * <p>The loop's {@link Confinement} is the one scheduling difference between the containers: who
+ * may touch a connection's objects, and which calls are thread-safe.
  *
- * <p>Thread-safety: {@link #execute(Runnable)}, {@link #runOrExecute(Runnable)}, {@link #wakeup()}
- * and {@link #scheduleWork} are thread-safe; everything else is confined to the thread that runs
- * the loop, or to a thread holding the external lock.
+ * <p>Thread-safety: {@link #execute(Runnable)}, {@link #runOrExecute(Runnable)}, {@link #wakeup()},
+ * {@link #scheduleWork} and {@link #nanoTime()} are thread-safe; everything else is confined to the
+ * thread that runs the loop, or to a thread holding the external lock.
  */
 public final class EventLoop {
-    /** Who may touch the objects of a connection on this loop. */
-    public enum Confinement {
-        /** The single-threaded container: the loop's thread, any thread before a thread runs the loop, or a holder of the external lock. */
-        LOOP,
-        /** The multi-threaded container: only that connection's own context (its callbacks and its work), or a holder of the external lock. */
-        CONNECTION
-    }
-
-    static {
-        // The JDK sets up its socket-closing machinery (sun.nio.ch.FileDispatcherImpl, which opens a
-        // descriptor of its own) on the first close of a socket. Were that first close to come while
-        // the process is out of file descriptors (a flood of connections), it would fail for good and
-        // take the loop down: close one socket now, while descriptors are there.
-        try {
-            java.nio.channels.SocketChannel.open().close();
-        } catch (IOException e) {
-            // nothing to prepare then; a loop will report its own failures
-        }
-    }
-
     /** Queued work run per turn, at most, so that I/O and timers are not starved by a busy producer. */
     static final int MAX_WORK_PER_TURN = 4096;
-    private final Selector selector;
-    private final Confinement confinement;
-    private final KeepAlive keepAlive;
     /** The loop each thread runs now, if any. */
     private static final ThreadLocal<EventLoop> RUN_BY = new ThreadLocal<>();
+
+    private final LoopSelector io = new LoopSelector();
+    private final Confinement confinement;
+    private final KeepAlive keepAlive;
+    private final Ticker ticker;
+    private final String remedy;
     /** The connection (or other owner) whose code the loop's thread is running now, or null. */
     private Object current;
     /** How deeply the loop's thread is nested in callbacks and work now (0 between them). */
@@ -62,16 +42,10 @@ public final class EventLoop {
     private final TimerQueue timers = new TimerQueue();
     private final ArrayDeque<SocketConnection> dirty = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean selecting = new AtomicBoolean();
-    /** A wakeup that came while the loop was not waiting: the next wait must not block. */
-    private final AtomicBoolean nudged = new AtomicBoolean();
-    private final String remedy;
     /** Encodes messages for every connection this loop's thread runs: one buffer per thread, not per connection. */
-    private final io.jproton.internal.codec.GrowableBuffer scratch = new io.jproton.internal.codec.GrowableBuffer(512);
-    private final java.util.concurrent.atomic.AtomicInteger load = new java.util.concurrent.atomic.AtomicInteger();
+    private final GrowableBuffer scratch = new GrowableBuffer(512);
     private volatile Thread thread;
     private volatile Lock externalLock;
-    private final Ticker ticker;
 
     /**
      * @param remedy what the confinement error should advise, e.g. "use Connection.wake()"
@@ -93,33 +67,17 @@ public final class EventLoop {
         this.remedy = remedy;
         this.confinement = confinement;
         this.keepAlive = keepAlive;
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector", e);
-        }
     }
 
     Selector selector() {
-        return selector;
+        return io.selector();
     }
 
     /**
-     * Thread-safe.
-     *
-     * @param delta connections added to (positive) or gone from (negative) this loop
+     * @return who may touch what on this loop
      */
-    public void load(int delta) {
-        load.addAndGet(delta);
-    }
-
-    /**
-     * Thread-safe.
-     *
-     * @return connections on this loop now
-     */
-    public int load() {
-        return load.get();
+    public Confinement confinement() {
+        return confinement;
     }
 
     /**
@@ -128,6 +86,8 @@ public final class EventLoop {
     public KeepAlive keepAlive() {
         return keepAlive;
     }
+
+    // ---- the thread that runs the loop, and whose code it runs
 
     /**
      * @param t the thread that runs the loop from now on, or null when none does
@@ -143,26 +103,24 @@ public final class EventLoop {
     }
 
     /**
+     * @return the thread running the loop, or null
+     */
+    public Thread thread() {
+        return thread;
+    }
+
+    /**
+     * @return true if the calling thread runs this loop
+     */
+    public boolean inLoop() {
+        return thread == Thread.currentThread();
+    }
+
+    /**
      * @return the loop the calling thread runs now, or null
      */
     public static EventLoop ofCurrentThread() {
         return RUN_BY.get();
-    }
-
-    /**
-     * @return the scratch buffer of the loop the calling thread runs, or null if it runs none
-     */
-    private static io.jproton.internal.codec.GrowableBuffer scratchOfCurrentThread() {
-        EventLoop loop = RUN_BY.get();
-        return loop == null ? null : loop.scratch;
-    }
-
-    /**
-     * @return this loop's scratch buffer if the calling thread runs this loop (the usual case), else
-     *         the scratch buffer of whatever loop the calling thread runs, or null
-     */
-    public io.jproton.internal.codec.GrowableBuffer scratchForCaller() {
-        return inLoop() ? scratch : scratchOfCurrentThread();
     }
 
     /**
@@ -171,6 +129,23 @@ public final class EventLoop {
     public static SocketConnection currentConnection() {
         EventLoop loop = RUN_BY.get();
         return loop != null && loop.current instanceof SocketConnection c ? c : null;
+    }
+
+    /** @return the owner whose code the loop's thread runs now (null between callbacks); for the confinement */
+    Object currentOwner() {
+        return current;
+    }
+
+    /**
+     * @return this loop's scratch buffer if the calling thread runs this loop (the usual case), else
+     *         the scratch buffer of whatever loop the calling thread runs, or null
+     */
+    public GrowableBuffer scratchForCaller() {
+        if (inLoop()) {
+            return scratch;
+        }
+        EventLoop other = RUN_BY.get();
+        return other == null ? null : other.scratch;
     }
 
     /**
@@ -206,6 +181,40 @@ public final class EventLoop {
         runDeferred();
     }
 
+    /** {@link #callback} for a ready channel, without a lambda per ready key. */
+    void runAs(Selectable target, int readyOps) {
+        Object previous = enter(target);
+        try {
+            target.onReady(readyOps);
+        } finally {
+            exit(previous);
+        }
+        runDeferred();
+    }
+
+    /**
+     * Marks the start of code run on behalf of an owner (a connection), for {@link #checkAccess(String, Object, boolean)}.
+     *
+     * @param owner the owner
+     * @return the previous owner, to give back to {@link #exit(Object)}
+     */
+    Object enter(Object owner) {
+        assert inLoop() || thread == null || externalLockHeld() : "entered from outside the loop";
+        Object previous = current;
+        current = owner;
+        depth++;
+        return previous;
+    }
+
+    /**
+     * @param previous what {@link #enter(Object)} returned
+     */
+    void exit(Object previous) {
+        assert depth > 0 : "exit without enter";
+        current = previous;
+        depth--;
+    }
+
     private void runDeferred() {
         if (depth == 0) {
             Runnable r;
@@ -215,12 +224,7 @@ public final class EventLoop {
         }
     }
 
-    /**
-     * @return the thread running the loop, or null
-     */
-    public Thread thread() {
-        return thread;
-    }
+    // ---- confinement
 
     /**
      * @param lock a lock the loop holds while it processes events and releases while it waits, or null
@@ -237,23 +241,15 @@ public final class EventLoop {
     }
 
     /**
-     * Throws unless the calling thread may touch this loop's objects: the loop's thread, any
-     * thread while no thread runs the loop, or a thread holding the external lock.
+     * Throws unless the calling thread may touch this loop's own objects (and, under
+     * {@link Confinement#LOOP}, everything on it).
      *
      * @param what the method being called
      */
     public void checkAccess(String what) {
-        Thread t = thread;
-        Thread me = Thread.currentThread();
-        if (t == me || t == null) {
-            return;
+        if (!confinement.admits(this, null) && !externalLockHeld()) {
+            throw confinement.refusal(what, this, null, remedy);
         }
-        Lock lock = externalLock;
-        if (lock != null && heldByCurrentThread(lock)) {
-            return;
-        }
-        throw new IllegalStateException(what + " called from thread '" + me.getName()
-                + "', outside the container's context (thread '" + t.getName() + "'): " + remedy);
     }
 
     /**
@@ -261,77 +257,41 @@ public final class EventLoop {
      *
      * @param what the method being called
      * @param context the connection (its context object) the objects belong to
-     * @param confined false where the connection admits any caller: its creator before the hand-off
-     *        to the loop, or anyone once it has finished
+     * @param running false where the connection is not run by the loop: its creator has not yet
+     *        handed it over, or it has finished (see {@link Confinement#freesUnrunConnections()})
      */
-    public void checkAccess(String what, Object context, boolean confined) {
-        if (confinement == Confinement.LOOP) {
-            checkAccess(what);
+    public void checkAccess(String what, Object context, boolean running) {
+        if ((!running && confinement.freesUnrunConnections()) || confinement.admits(this, context) || externalLockHeld()) {
             return;
         }
-        Thread me = Thread.currentThread();
-        if (!confined || (thread == me && current == context)) {
-            return;
-        }
-        Lock lock = externalLock;
-        if (lock != null && heldByCurrentThread(lock)) {
-            return;
-        }
-        throw new IllegalStateException(what + " called from thread '" + me.getName() + "', outside the context of "
-                + context + (thread == me ? " (in the context of " + (current == null ? "the container" : current) + ")" : "")
-                + ": " + remedy);
+        throw confinement.refusal(what, this, context, remedy);
     }
 
     /**
      * Throws if the calling thread may not make a call that only the multi-threaded container
-     * makes thread-safe (a container call, a work queue call): confined as {@link #checkAccess(String)}
-     * with {@link Confinement#LOOP}, free with {@link Confinement#CONNECTION}.
+     * makes thread-safe (a container call, a work queue call, {@code Listener.stop}).
      *
      * @param what the method being called
      */
     public void checkThreadSafeCall(String what) {
-        if (confinement == Confinement.LOOP) {
+        if (!confinement.threadSafeCalls()) {
             checkAccess(what);
         }
     }
 
-    /**
-     * Marks the start of code run on behalf of an owner (a connection), for {@link #checkAccess(String, Object, boolean)}.
-     *
-     * @param owner the owner
-     * @return the previous owner, to give back to {@link #exit(Object)}
-     */
-    Object enter(Object owner) {
-        Object previous = current;
-        current = owner;
-        depth++;
-        return previous;
-    }
-
-    /**
-     * @param previous what {@link #enter(Object)} returned
-     */
-    void exit(Object previous) {
-        current = previous;
-        depth--;
-    }
-
-    private static boolean heldByCurrentThread(Lock lock) {
+    /** @return true if the calling thread holds the external lock */
+    private boolean externalLockHeld() {
+        Lock lock = externalLock;
         if (lock instanceof ReentrantLock r) {
             return r.isHeldByCurrentThread();
         }
         if (lock instanceof ReentrantReadWriteLock.WriteLock w) {
             return w.isHeldByCurrentThread();
         }
-        return false; // Container.externalLock admits no other kind: never let a caller through unchecked
+        return false; // no lock, or a kind Container.externalLock refuses: never let a caller through unchecked
     }
 
-    /**
-     * @return true if the calling thread runs this loop
-     */
-    public boolean inLoop() {
-        return thread == Thread.currentThread();
-    }
+    // ---- work and timers
 
     /**
      * Thread-safe: runs work on the loop soon, after the current callback.
@@ -344,14 +304,13 @@ public final class EventLoop {
     }
 
     /**
-     * Thread-safe: runs work now if the calling thread may touch this loop (its thread, or with
-     * {@link Confinement#LOOP} a thread the confinement admits), else on the loop soon.
+     * Thread-safe: runs work now if the confinement lets the calling thread run it inline (see
+     * {@link Confinement#mayRunInline}), else on the loop soon.
      *
      * @param work the work
      */
     public void runOrExecute(Runnable work) {
-        Thread t = thread;
-        if (t == Thread.currentThread() || (confinement == Confinement.LOOP && t == null)) {
+        if (confinement.mayRunInline(this)) {
             work.run();
         } else {
             execute(work);
@@ -364,13 +323,11 @@ public final class EventLoop {
      * system call only when the loop is waiting.
      */
     public void wakeup() {
-        nudged.set(true); // seen by a loop about to wait (it checks after announcing that it waits)
-        if (selecting.compareAndSet(true, false)) {
-            selector.wakeup();
-        }
+        io.wakeup();
     }
 
     void markDirty(SocketConnection c) {
+        assert inLoop() || thread == null || externalLockHeld() || current == c : "marked dirty from outside the loop";
         if (!c.dirty) {
             c.dirty = true;
             dirty.add(c);
@@ -441,6 +398,8 @@ public final class EventLoop {
         return !inbox.isEmpty();
     }
 
+    // ---- the turn
+
     /**
      * One turn of the loop: waits (external lock released) for I/O, a timer, or a wakeup, then
      * runs what is ready: I/O, due timers, queued work, and flushes the connections that changed.
@@ -449,49 +408,12 @@ public final class EventLoop {
      * @param mayBlock false to only poll
      */
     public void turn(boolean mayBlock) {
+        assert inLoop() : "turn() called by a thread that does not run the loop";
         flushDirty();
+        io.await(mayBlock ? timers.untilNext(ticker.nanoTime()) : 0,
+                () -> !inbox.isEmpty() || !dirty.isEmpty(), externalLock);
+        io.dispatchReady(this);
         long now = ticker.nanoTime();
-        long wait = mayBlock ? timers.untilNext(now) : 0;
-        selecting.set(true);
-        if (nudged.getAndSet(false) || !inbox.isEmpty() || !dirty.isEmpty()) {
-            wait = 0;
-        }
-        Lock lock = externalLock;
-        if (lock != null) {
-            lock.unlock();
-        }
-        try {
-            if (wait == 0) {
-                selector.selectNow();
-            } else if (wait < 0) {
-                selector.select();
-            } else {
-                selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("selector failed", e);
-        } finally {
-            selecting.set(false);
-            if (lock != null) {
-                lock.lock();
-            }
-        }
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            if (key.isValid()) {
-                Selectable target = (Selectable) key.attachment();
-                Object previous = enter(target); // as callback(), without a lambda per ready key
-                try {
-                    target.onReady(key.readyOps());
-                } finally {
-                    exit(previous);
-                }
-                runDeferred();
-            }
-        }
-        now = ticker.nanoTime();
         TimerQueue.Timer t;
         while ((t = timers.pollDue(now)) != null) {
             callback(null, t.work());
@@ -527,10 +449,6 @@ public final class EventLoop {
      * socket goes on accepting) until the selector deregisters the key, at its next select or its close.
      */
     public void close() {
-        try {
-            selector.close();
-        } catch (IOException e) {
-            // nothing left to do with a selector that fails to close
-        }
+        io.close();
     }
 }

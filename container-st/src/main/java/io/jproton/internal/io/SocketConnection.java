@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * connection stays on its loop for life, which is what serializes its callbacks.
  *
  * <p>Thread-safety: {@link #wake()} is thread-safe; so are {@link #addWork} and {@link #schedule}
- * where the loop's confinement is {@link EventLoop.Confinement#CONNECTION}; everything else is
+ * where the loop's confinement is {@link Confinement#CONNECTION}; everything else is
  * confined to the loop.
  */
 public final class SocketConnection implements DriverHost, Selectable {
@@ -560,7 +560,9 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     @Override
     public void markDirty() {
-        if (!processing) {
+        // before the hand-off the creator's thread may not be the loop's, and the loop's list is not
+        // thread-safe: connect() and accepted() mark the connection once it is on its loop
+        if (!processing && started) {
             loop.markDirty(this);
         }
     }

@@ -3,6 +3,7 @@ package io.jproton.internal.st;
 import io.jproton.Container;
 import io.jproton.MessagingHandler;
 import io.jproton.internal.container.ContainerBase;
+import io.jproton.internal.io.Confinement;
 import io.jproton.internal.io.EventLoop;
 import java.util.concurrent.locks.Lock;
 
@@ -18,14 +19,12 @@ final class SingleThreadedContainer extends ContainerBase {
             + "call Connection.wake() and act in onConnectionWake, or hold the lock given to Container.externalLock() "
             + "and then call Connection.wake()";
 
-    private final EventLoop loop = new EventLoop(REMEDY, EventLoop.Confinement.LOOP, keepAlive);
+    private final EventLoop loop = new EventLoop(REMEDY, Confinement.LOOP, keepAlive);
+    /** A thread is in run() now; guarded by this. */
     private boolean running;
-    /** A run has ended: the container does not run again (a later run() returns, or rethrows its failure). */
-    private boolean ended;
-    private RuntimeException failure;
 
     SingleThreadedContainer(Container container, MessagingHandler handler, String id) {
-        super(container, handler, id);
+        super(container, handler, id, Confinement.LOOP);
     }
 
     @Override
@@ -43,10 +42,8 @@ final class SingleThreadedContainer extends ContainerBase {
             if (running) {
                 throw new IllegalStateException("the container is already running");
             }
-            if (ended) {
-                if (failure != null) {
-                    throw failure;
-                }
+            if (outcome.ended()) {
+                outcome.rethrow(); // a container runs once; a later run() call shares the outcome
                 return;
             }
             running = true;
@@ -63,18 +60,9 @@ final class SingleThreadedContainer extends ContainerBase {
                 loop.turn(true);
             }
             handler().onContainerStop(container());
-        } catch (RuntimeException e) {
-            abortAll(null);
-            failure = e;
-            throw e;
-        } catch (Error e) {
-            abortAll(null);
-            throw e;
         } catch (Throwable t) {
-            // a checked exception thrown sneakily by a handler: stop all the same, and report it
             abortAll(null);
-            failure = new io.jproton.ProtonException("a callback failed: " + t, t);
-            throw failure;
+            outcome.fail(t);
         } finally {
             // the selector goes: the sockets closed during the run are released only when their keys are
             // deregistered, which a selector that never selects again would not do (a listening port
@@ -87,9 +75,9 @@ final class SingleThreadedContainer extends ContainerBase {
             }
             synchronized (this) {
                 running = false;
-                ended = true;
             }
         }
+        outcome.rethrow();
     }
 
     private boolean done() {
@@ -108,11 +96,6 @@ final class SingleThreadedContainer extends ContainerBase {
     }
 
     // ---- ContainerBase
-
-    @Override
-    protected void checkAccess(String what) {
-        loop.checkAccess(what);
-    }
 
     @Override
     protected EventLoop nextLoop() {

@@ -27,7 +27,7 @@ public class EventLoopTest {
 
     @Before
     public void open() {
-        loop = new EventLoop("use the remedy", EventLoop.Confinement.LOOP, keepAlive, clock);
+        loop = new EventLoop("use the remedy", Confinement.LOOP, keepAlive, clock);
         loop.thread(Thread.currentThread());
     }
 
@@ -299,7 +299,7 @@ public class EventLoopTest {
 
     @Test
     public void closeClosesTheSelector() {
-        EventLoop other = new EventLoop("x", EventLoop.Confinement.LOOP, new KeepAlive(), clock);
+        EventLoop other = new EventLoop("x", Confinement.LOOP, new KeepAlive(), clock);
         assertTrue(other.selector().isOpen());
         other.close();
         assertFalse(other.selector().isOpen());

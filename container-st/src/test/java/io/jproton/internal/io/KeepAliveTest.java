@@ -32,7 +32,7 @@ public class KeepAliveTest {
     @Test
     public void cancelTimersCancelsEveryPendingScheduledWorkAndReleasesIt() {
         KeepAlive k = new KeepAlive();
-        EventLoop loop = new EventLoop("test", EventLoop.Confinement.LOOP, k, new FakeTicker());
+        EventLoop loop = new EventLoop("test", Confinement.LOOP, k, new FakeTicker());
         try {
             AtomicInteger ran = new AtomicInteger();
             loop.scheduleWork(java.time.Duration.ofSeconds(1), ran::incrementAndGet);
