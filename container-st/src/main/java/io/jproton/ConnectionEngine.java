@@ -84,7 +84,7 @@ public final class ConnectionEngine {
      *         bytes), or null once input is closed
      */
     public ByteBuffer readBuffer() {
-        ByteBuffer b = driver.inputBuffer();
+        ByteBuffer b = driver.io().inputBuffer();
         readStart = b == null ? -1 : b.position();
         return b;
     }
@@ -95,43 +95,43 @@ public final class ConnectionEngine {
      * @param n how many bytes were put; if the buffer's position was not advanced, it is advanced by n
      */
     public void readDone(int n) {
-        ByteBuffer b = driver.inputBuffer();
+        ByteBuffer b = driver.io().inputBuffer();
         if (b != null && readStart >= 0 && b.position() == readStart && n > 0) {
             b.position(readStart + n);
         }
         readStart = -1;
-        driver.processInput();
+        driver.io().processInput();
     }
 
     /** The peer will send nothing more (end of stream). */
     public void readClose() {
-        driver.inputClosed();
+        driver.io().inputClosed();
     }
 
     /**
      * @return the bytes to send to the peer (read them from its position), or null if there are none now
      */
     public ByteBuffer writeBuffer() {
-        return driver.outputBuffer();
+        return driver.io().outputBuffer();
     }
 
     /**
      * @param n how many bytes of {@link #writeBuffer()} were sent
      */
     public void writeDone(int n) {
-        driver.outputWritten(n);
+        driver.io().outputWritten(n);
     }
 
     /** The peer can take nothing more. */
     public void writeClose() {
-        driver.disconnected("write side closed");
+        driver.io().disconnected("write side closed");
     }
 
     /**
      * @param description why the network connection was lost
      */
     public void disconnected(String description) {
-        driver.disconnected(description);
+        driver.io().disconnected(description);
     }
 
     /**

@@ -267,6 +267,7 @@ final class MessagingAdapter {
             if (s.autoSettle && !d.isSettled()) {
                 boolean blocked = s.blockedByUnsettled();
                 d.settle();
+                t.giveBackTag();
                 if (blocked) {
                     s.sendableAgain(); // room opened under max unsettled
                 }

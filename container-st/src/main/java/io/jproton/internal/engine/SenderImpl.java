@@ -72,7 +72,8 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
     @Override
     public Tracker send(Message message) {
         check("send");
-        return send(message, driver.nextTag(), false);
+        boolean presettled = engine.getSenderSettleMode() == org.apache.qpid.proton.amqp.transport.SenderSettleMode.SETTLED;
+        return send(message, presettled ? DeliveryTags.PRESETTLED : driver.tags().next(), false);
     }
 
     @Override
@@ -95,7 +96,7 @@ final class SenderImpl extends LinkImpl implements io.jproton.Sender {
         if (driver.metrics != null) {
             driver.metrics.sent(this, engine.getCredit());
         }
-        TrackerImpl t = new TrackerImpl(d, this);
+        TrackerImpl t = new TrackerImpl(d, this, !copy);
         if (engine.getSenderSettleMode() == org.apache.qpid.proton.amqp.transport.SenderSettleMode.SETTLED) {
             d.settle();
         }

@@ -5,8 +5,24 @@ import io.jproton.Tracker;
 
 /** {@link Tracker} over a proton-j delivery that we sent. Confined to its connection's context. */
 final class TrackerImpl extends TransferImpl implements Tracker {
-    TrackerImpl(org.apache.qpid.proton.engine.Delivery engine, SenderImpl sender) {
+    /** The delivery's tag is one of the connection's {@link DeliveryTags}, to give back once settled. */
+    private final boolean pooledTag;
+
+    TrackerImpl(org.apache.qpid.proton.engine.Delivery engine, SenderImpl sender, boolean pooledTag) {
         super(engine, sender);
+        this.pooledTag = pooledTag;
+    }
+
+    /**
+     * Gives the delivery's tag back for use again if it is the connection's, the delivery is settled
+     * here, the peer had its transfer (it settled it or told its outcome) and no frame of it is
+     * left to write.
+     */
+    void giveBackTag() {
+        if (pooledTag && engine.isSettled() && (engine.remotelySettled() || engine.getRemoteState() != null)
+                && engine.pending() == 0) {
+            link.driver.tags().giveBack(engine.getTag());
+        }
     }
 
     @Override
@@ -26,6 +42,7 @@ final class TrackerImpl extends TransferImpl implements Tracker {
                 ProtonJInternals.writeSenderSettlement(engine, link.driver.engineTransport());
             }
             settledLocally();
+            giveBackTag();
             link.touched();
         }
     }

@@ -150,15 +150,15 @@ final class ConnectionEvents {
         String name = error == null ? null : error.name();
         if (error == null) {
             Loggers.CONNECTION.debug("{}: closed, local {}, container {}", describe(), local, containerId());
-        } else if (IO_ERROR.equals(name) || driver.endedUnexpectedly()) {
+        } else if (IO_ERROR.equals(name) || driver.io().endedUnexpectedly()) {
             // the socket failed or the peer went away without a close: a lost transport, not a protocol error
             Loggers.CONNECTION.debug("{}: closed, local {}, container {}: {}", describe(), local, containerId(), error);
         } else if (AUTHENTICATION.equals(name)) {
             Loggers.SASL.info("{}: {}", describe(), error.description());
-        } else if (driver.tlsHandshakeFailed()) {
+        } else if (driver.io().tlsHandshakeFailed()) {
             Loggers.TLS.info("{}: {}", describe(), error.description());
         } else {
-            if (!driver.failedByUs()) { // what we detected ourselves was logged as the connection closed
+            if (!driver.io().failedByUs()) { // what we detected ourselves was logged as the connection closed
                 Loggers.CONNECTION.warn("{}: closed {} {}", describe(), remote ? "by the peer with" : "with", error);
             }
             if (recording()) {

@@ -28,8 +28,6 @@ public final class SocketConnection implements DriverHost, Selectable {
     private static final int MAX_READS_PER_TURN = 16;
     /** How long a stopping container waits for the peer before dropping the socket. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
-    /** How long a connection goes without I/O before it gives back its frame buffers (2 x 64 KiB by default). */
-    private static final long IDLE_RELEASE_MILLIS = 1000;
 
     private final EventLoop loop;
     private final Consumer<SocketConnection> onFinished;
@@ -45,18 +43,8 @@ public final class SocketConnection implements DriverHost, Selectable {
     /** Set once the connection has been handed to its loop; before that only its creator knows it. */
     private volatile boolean started;
     private final Thread creator = Thread.currentThread();
-    /** The engine's next idle-timeout check; when the deadline moves later, this timer stays and re-arms on firing. */
-    private TimerQueue.Timer tickTimer;
-    private long tickDeadline;
-    private final Runnable tickDue = () -> {
-        tickTimer = null;
-        markDirty();
-    };
-    /** The origin of {@link #engineMillis()}, in the loop's clock. */
-    private final long clockBase;
-    private TimerQueue.Timer idleTimer;
-    private TimerQueue.Timer handshakeTimer;
-    private long lastActive;
+    /** The tick, handshake and idle-release timers. */
+    private final ConnectionTimers timers;
     /** Whether, where to and when to reconnect after a loss. */
     private final Reconnection reconnection = new Reconnection();
     /** The next attempt, while its delay runs; null otherwise. */
@@ -77,7 +65,11 @@ public final class SocketConnection implements DriverHost, Selectable {
     public SocketConnection(EventLoop loop, Consumer<SocketConnection> onFinished,
                             java.util.function.BooleanSupplier containerStopping) {
         this.loop = loop;
-        this.clockBase = loop.nanoTime();
+        this.timers = new ConnectionTimers(loop, this::markDirty, () -> {
+            if (!finished) {
+                driver.io().releaseIdleBuffers();
+            }
+        });
         this.onFinished = onFinished;
         this.containerStopping = containerStopping;
     }
@@ -175,10 +167,7 @@ public final class SocketConnection implements DriverHost, Selectable {
         events.reconnecting(error, next);
         closeChannel();
         connected = false;
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel(); // each attempt has a handshake timeout of its own
-            handshakeTimer = null;
-        }
+        timers.handshakeOver(); // each attempt has a handshake timeout of its own
         nextAttempt = next;
         reconnectTimer = loop.schedule(next.delay(), () -> inContext(this::attempt));
         return true;
@@ -259,7 +248,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     }
 
     private void failed(String description) {
-        driver.disconnected(description);
+        driver.io().disconnected(description);
         closeChannel();
         markDirty();
     }
@@ -285,16 +274,16 @@ public final class SocketConnection implements DriverHost, Selectable {
     private void read() {
         try {
             for (int i = 0; i < MAX_READS_PER_TURN; i++) {
-                ByteBuffer buf = driver.inputBuffer();
+                ByteBuffer buf = driver.io().inputBuffer();
                 if (buf == null) {
                     return;
                 }
                 int n = channel.read(buf);
                 if (n < 0) {
                     if (stopping()) {
-                        driver.abort(null); // the peer closed first while we stop: the expected end
+                        driver.io().abort(null); // the peer closed first while we stop: the expected end
                     } else {
-                        driver.inputClosed();
+                        driver.io().inputClosed();
                     }
                     return;
                 }
@@ -304,7 +293,7 @@ public final class SocketConnection implements DriverHost, Selectable {
                 if (driver.metrics() != null) {
                     driver.metrics().bytesIn(n);
                 }
-                driver.processInput();
+                driver.io().processInput();
             }
         } catch (IOException e) {
             lost("read failed: " + e.getMessage());
@@ -321,9 +310,9 @@ public final class SocketConnection implements DriverHost, Selectable {
      */
     private void lost(String description) {
         if (stopping()) {
-            driver.abort(null);
+            driver.io().abort(null);
         } else {
-            driver.disconnected(description);
+            driver.io().disconnected(description);
         }
     }
 
@@ -340,9 +329,9 @@ public final class SocketConnection implements DriverHost, Selectable {
         processing = true;
         try {
             dispatchAndWrite();
-            now = engineMillis();
+            now = timers.engineMillis();
             if (!driver.finished()) {
-                updateTicks(now);
+                timers.tickAt(driver.tick(now), now);
                 dispatchAndWrite();
             }
         } finally {
@@ -351,15 +340,12 @@ public final class SocketConnection implements DriverHost, Selectable {
         if (driver.remotelyOpen() && !driver.awaitingReconnect()) { // not the lost transport, which still reads as open
             events.opened(reconnection.attempts());
             reconnection.opened(); // the next loss starts the count and the delays over
-            if (handshakeTimer != null) {
-                handshakeTimer.cancel();
-                handshakeTimer = null;
-            }
+            timers.handshakeOver();
         }
         if (driver.finished()) {
             finish();
         } else {
-            watchIdle(now);
+            timers.active(now);
             if (driver.metrics() != null) {
                 driver.metrics().flush(); // once a round: the counts of this round's messages and bytes
             }
@@ -378,40 +364,16 @@ public final class SocketConnection implements DriverHost, Selectable {
     /** Closes the connection unless the peer's AMQP open arrives within the options' handshake timeout. */
     private void armHandshakeTimer() {
         Duration timeout = driver.handshakeTimeout();
-        if (handshakeTimer == null && !timeout.isZero()) {
-            handshakeTimer = loop.schedule(timeout, () -> inContext(() -> {
-                handshakeTimer = null;
-                if (!finished && !driver.remotelyOpen()) {
-                    if (connected) {
-                        driver.handshakeTimedOut(timeout);
-                        markDirty();
-                    } else {
-                        failed("connect timed out after " + timeout.toMillis() + " ms (ConnectionOptions.handshakeTimeout)");
-                    }
+        timers.handshake(timeout, () -> inContext(() -> {
+            if (!finished && !driver.remotelyOpen()) {
+                if (connected) {
+                    driver.handshakeTimedOut(timeout);
+                    markDirty();
+                } else {
+                    failed("connect timed out after " + timeout.toMillis() + " ms (ConnectionOptions.handshakeTimeout)");
                 }
-            }));
-        }
-    }
-
-    /** Notes activity; a connection that then has none for {@link #IDLE_RELEASE_MILLIS} gives back its frame buffers. */
-    private void watchIdle(long now) {
-        lastActive = now;
-        if (idleTimer == null) {
-            idleTimer = loop.schedule(Duration.ofMillis(IDLE_RELEASE_MILLIS), this::releaseIfIdle);
-        }
-    }
-
-    private void releaseIfIdle() {
-        idleTimer = null;
-        if (finished) {
-            return;
-        }
-        long idleFor = engineMillis() - lastActive;
-        if (idleFor >= IDLE_RELEASE_MILLIS) {
-            driver.releaseIdleBuffers();
-        } else {
-            idleTimer = loop.schedule(Duration.ofMillis(IDLE_RELEASE_MILLIS - idleFor), this::releaseIfIdle);
-        }
+            }
+        }));
     }
 
     private void write() {
@@ -421,10 +383,10 @@ public final class SocketConnection implements DriverHost, Selectable {
         boolean blocked = false;
         try {
             ByteBuffer out;
-            while ((out = driver.outputBuffer()) != null) {
+            while ((out = driver.io().outputBuffer()) != null) {
                 int n = channel.write(out);
                 if (n > 0) {
-                    driver.outputWritten(n);
+                    driver.io().outputWritten(n);
                 }
                 if (n == 0 || out.hasRemaining()) {
                     blocked = true;
@@ -436,58 +398,28 @@ public final class SocketConnection implements DriverHost, Selectable {
             closeChannel();
             return;
         }
-        if (driver.outputClosed()) {
-            if (stopping && !driver.inputIsClosed()) {
-                driver.abort(null);
+        if (driver.io().outputClosed()) {
+            if (stopping && !driver.io().inputIsClosed()) {
+                driver.io().abort(null);
             }
-            if (driver.inputIsClosed()) {
+            if (driver.io().inputIsClosed()) {
                 closeChannel();
                 return;
             }
         }
         if (key != null && key.isValid()) {
-            int ops = (driver.inputIsClosed() ? 0 : SelectionKey.OP_READ) | (blocked ? SelectionKey.OP_WRITE : 0);
+            int ops = (driver.io().inputIsClosed() ? 0 : SelectionKey.OP_READ) | (blocked ? SelectionKey.OP_WRITE : 0);
             if (key.interestOps() != ops) {
                 key.interestOps(ops);
             }
         }
     }
 
-    private void updateTicks(long now) {
-        long deadline = driver.tick(now);
-        if (deadline == 0 || (tickTimer != null && deadline - tickDeadline >= 0)) {
-            // no check due, or the armed timer comes first: when it fires, process() ticks again and
-            // arms for the later deadline (the deadline moves with every frame; no timer churn for that)
-            return;
-        }
-        if (tickTimer != null) {
-            tickTimer.cancel();
-        }
-        tickDeadline = deadline;
-        tickTimer = loop.schedule(Duration.ofMillis(Math.max(0, deadline - now)), tickDue);
-    }
-
-    /** A millisecond clock for the engine's idle-timeout checks: the loop's, monotonic, and always positive (0 means "no deadline"). */
-    private long engineMillis() {
-        return (loop.nanoTime() - clockBase) / 1_000_000 + 1;
-    }
-
     private void finish() {
         finished = true;
         events.closed();
         closeChannel();
-        if (tickTimer != null) {
-            tickTimer.cancel();
-            tickTimer = null;
-        }
-        if (idleTimer != null) {
-            idleTimer.cancel();
-            idleTimer = null;
-        }
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel();
-            handshakeTimer = null;
-        }
+        timers.cancelAll();
         onFinished.accept(this);
     }
 
@@ -523,7 +455,7 @@ public final class SocketConnection implements DriverHost, Selectable {
         }
         driver.close(condition);
         if (!connected) {
-            driver.abort(null);
+            driver.io().abort(null);
             closeChannel();
         }
         markDirty();
@@ -533,7 +465,7 @@ public final class SocketConnection implements DriverHost, Selectable {
     /** The peer did not answer the close in time: drop the transport (the closing callbacks still run). */
     private void forceStop() {
         if (!finished) {
-            driver.abort(null);
+            driver.io().abort(null);
             markDirty();
         }
     }
