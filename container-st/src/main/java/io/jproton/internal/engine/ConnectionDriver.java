@@ -27,6 +27,13 @@ import org.slf4j.Logger;
  * propagates to the caller unchanged (so the container stops, as in Proton C++).
  *
  * <p>Not thread-safe: confined to the connection's context, which its {@link DriverHost} defines.
+ *
+ * <p>Size: about 500 lines, most of them Javadoc of the accessors the endpoint classes share. What
+ * had its own idea is in its own class: one transport's layers, bytes and end
+ * ({@link EngineTransport}), TLS ({@link TlsSetup}), SASL ({@link SaslSetup}), delivery tags
+ * ({@link DeliveryTags}), freeing closed endpoints ({@link ClosedEndpoints}), the event mapping
+ * ({@link MessagingAdapter}). What stays is the connection's life across transports: building and
+ * rebuilding the engine, the dispatch of events, and the transport's {@code Phase}.
  */
 public final class ConnectionDriver {
     private static final Logger LOG = Loggers.CONNECTION;
@@ -55,8 +62,8 @@ public final class ConnectionDriver {
     private EngineTransport io;
     /** The last exception the application's handler threw (see {@link GuardedHandler}). */
     private Throwable applicationFailure;
-    /** Sessions and links closed at both ends, freed once their closing frames are out ({@link #freeClosed()}). */
-    private final java.util.ArrayDeque<EndpointImpl> closed = new java.util.ArrayDeque<>(0);
+    /** Sessions and links closed at both ends, freed once their closing frames are out. */
+    private final ClosedEndpoints closed;
     private Collector collector;
     private final ConnectionImpl connection;
     private final TransportImpl transportApi = new TransportImpl(this);
@@ -88,6 +95,7 @@ public final class ConnectionDriver {
         this.host = host;
         this.options = options;
         this.maxUnsettled = maxUnsettled(options);
+        this.closed = new ClosedEndpoints(maxLinks(options) + ConnectionOptions.DEFAULT_MAX_SESSIONS);
         this.tls = new TlsSetup(options, server);
         this.sasl = new SaslSetup(this, options, server);
         newEngine();
@@ -338,30 +346,6 @@ public final class ConnectionDriver {
         closed.add(e);
     }
 
-    private void freeClosed() {
-        if (closed.isEmpty()) {
-            return;
-        }
-        for (java.util.Iterator<EndpointImpl> it = closed.iterator(); it.hasNext(); ) {
-            EndpointImpl e = it.next();
-            if (e instanceof LinkImpl l) {
-                if (l.freed || ProtonJInternals.detachDone(l.engine)) {
-                    it.remove();
-                    l.freeIfDone();
-                }
-            } else if (e instanceof SessionImpl s && (s.freed || ProtonJInternals.endSent(s.engine))) {
-                it.remove();
-                s.freeIfDone();
-            }
-        }
-        if (closed.size() > maxLinks(options) + ConnectionOptions.DEFAULT_MAX_SESSIONS) {
-            // a peer that opens and closes endpoints but never reads our closing frames would have us keep them all
-            io.fail(new ErrorCondition("amqp:resource-limit-exceeded", closed.size()
-                    + " closed sessions and links wait for the peer to read their closing frames"), null);
-            closed.clear();
-        }
-    }
-
     /**
      * Notes that the application's handler threw this (so that {@link #dispatch()} lets it
      * propagate instead of closing the connection for it).
@@ -440,7 +424,7 @@ public final class ConnectionDriver {
      * handling an event closes this connection instead.
      */
     public void dispatch() {
-        freeClosed();
+        closed.freeSent(io);
         beforeCallbacks();
         Event e;
         while ((e = collector.peek()) != null) {

@@ -23,6 +23,12 @@ import java.util.function.Consumer;
  * <p>Thread-safety: {@link #wake()} is thread-safe; so are {@link #addWork} and {@link #schedule}
  * where the loop's confinement is {@link Confinement#CONNECTION}; everything else is
  * confined to the loop.
+ *
+ * <p>Size: about 580 lines. The reconnect policy is {@link Reconnection}, the timers
+ * {@link ConnectionTimers}, logs and JFR events {@link ConnectionEvents}, the AMQP side
+ * {@link ConnectionDriver}; what stays is the socket's part of one connection's life (connect or
+ * accept, read, write, lose, reconnect, stop) and the {@link DriverHost} contract, whose state
+ * (connected, stopping, finished) those steps share.
  */
 public final class SocketConnection implements DriverHost, Selectable {
     private static final int MAX_READS_PER_TURN = 16;
