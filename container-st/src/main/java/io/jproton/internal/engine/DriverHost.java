@@ -4,10 +4,17 @@ import io.jproton.WorkHandle;
 import java.time.Duration;
 
 /**
- * What a {@link ConnectionDriver} needs from whoever runs it (a socket on an I/O loop, or an
- * application's own poller): the confinement check, a nudge to flush, wake-ups, and work.
- * The one seam between the driver and scheduling; the single- and multi-threaded containers
- * differ only behind it.
+ * What a {@link ConnectionDriver} needs from whoever runs it: the confinement check, a nudge to
+ * flush, wake-ups, work, and reconnecting. Two hosts exist: {@code SocketConnection} (a socket on
+ * a container's I/O loop) and the public {@code ConnectionEngine} (an application's own poller).
+ * The driver knows nothing of threads or of which container runs it: the single- and
+ * multi-threaded containers differ only behind this interface, in the {@code Confinement} of the
+ * loop that a {@code SocketConnection} asks and in the threads that run the loops.
+ *
+ * <p>Thread-safety: {@link #wake()} is thread-safe; {@link #addWork} and {@link #schedule} are
+ * as thread-safe as the host says (a {@code SocketConnection}'s are where its loop's
+ * {@code Confinement} makes work-queue calls thread-safe, in the multi-threaded container); the
+ * rest is called in the connection's context.
  */
 public interface DriverHost {
     /**
