@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The timers of one connection on its loop: the engine's tick (idle-timeout checks and
- * heartbeats), the handshake timeout, and the release of idle frame buffers. Each is armed lazily
+ * heartbeats), the handshake timeout, the release of idle frame buffers, and the grace a stopping
+ * connection gives its peer. Each is armed lazily
  * and at most once: the tick timer is moved only when the engine's deadline moves earlier (the
  * deadline moves later with every frame; a timer that fires early just ticks again), and the idle
  * timer re-arms itself for the rest of the time when the connection was active meanwhile.
@@ -25,6 +26,7 @@ final class ConnectionTimers {
     private TimerQueue.Timer idleTimer;
     private long lastActive;
     private TimerQueue.Timer handshakeTimer;
+    private TimerQueue.Timer graceTimer;
 
     /**
      * @param loop the connection's loop
@@ -113,8 +115,24 @@ final class ConnectionTimers {
         }
     }
 
+    /**
+     * Arms the grace a stopping connection gives its peer to answer the close, once.
+     *
+     * @param grace how long
+     * @param over what to do when it is over
+     */
+    void stopGrace(Duration grace, Runnable over) {
+        if (graceTimer == null) {
+            graceTimer = loop.schedule(grace, over);
+        }
+    }
+
     /** Cancels every timer: the connection has finished. */
     void cancelAll() {
+        if (graceTimer != null) {
+            graceTimer.cancel();
+            graceTimer = null;
+        }
         if (tickTimer != null) {
             tickTimer.cancel();
             tickTimer = null;

@@ -465,7 +465,7 @@ public final class SocketConnection implements DriverHost, Selectable {
             closeChannel();
         }
         markDirty();
-        loop.schedule(STOP_GRACE, this::forceStop);
+        timers.stopGrace(STOP_GRACE, this::forceStop); // cancelled if the connection finishes first
     }
 
     /** The peer did not answer the close in time: drop the transport (the closing callbacks still run). */
