@@ -70,4 +70,37 @@ public class SingleThreadedContainerTest {
         }
         return types;
     }
+
+    /** As proton::container::run: a container runs once; a later run() returns, or throws the run's failure again. */
+    @Test
+    public void aContainerRunsOnceAndALaterRunSharesTheOutcome() {
+        int[] starts = {0};
+        Container clean = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                starts[0]++;
+            }
+        });
+        clean.run();
+        clean.run();
+        assertEquals("onContainerStart ran once", 1, starts[0]);
+
+        Error boom = new AssertionError("boom");
+        Container failing = new Container(new MessagingHandler() {
+            @Override
+            public void onContainerStart(Container c) {
+                starts[0]++;
+                throw boom;
+            }
+        });
+        for (int i = 0; i < 2; i++) {
+            try {
+                failing.run();
+                fail("run() returned after a callback failed");
+            } catch (AssertionError e) {
+                assertTrue(e == boom);
+            }
+        }
+        assertEquals("the failing container started once", 2, starts[0]);
+    }
 }

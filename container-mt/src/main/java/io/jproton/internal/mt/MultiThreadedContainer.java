@@ -55,7 +55,7 @@ final class MultiThreadedContainer extends ContainerBase {
     }
 
     private EventLoop newLoop() {
-        EventLoop loop = new EventLoop(REMEDY, Confinement.CONNECTION, keepAlive);
+        EventLoop loop = newLoop(REMEDY);
         loop.externalLock(externalLock);
         return loop;
     }

@@ -31,8 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * What every container shares: options and their defaults, URL handling, creating connections and
- * listeners on a loop, stopping, scheduling, and the rule for when a container has finished.
- * and the lifecycle of the one run ({@link RunOutcome}). Subclasses decide which loops and which
+ * listeners on a loop, stopping, scheduling, the rule for when a container has finished, and the
+ * lifecycle of the one run ({@link RunOutcome}). Subclasses decide which loops and which
  * threads run them; who may call what is the {@link Confinement} they give, the one other
  * difference between the single- and multi-threaded containers.
  *
@@ -98,6 +98,14 @@ public abstract class ContainerBase implements ContainerCore, ContainerContext {
      * @param delta connections added (positive) or gone (negative)
      */
     protected void connectionsChanged(EventLoop loop, int delta) {
+    }
+
+    /**
+     * @param remedy what a confinement error should advise
+     * @return a new loop of this container: its keep-alive, its confinement
+     */
+    protected final EventLoop newLoop(String remedy) {
+        return new EventLoop(remedy, confinement, keepAlive);
     }
 
     /**

@@ -11,8 +11,9 @@ import io.jproton.ProtonException;
  * <p>Thread-safety: thread-safe.
  */
 public final class RunOutcome {
-    private Throwable failure;
-    private boolean ended;
+    /** Written under the monitor; read without it (every loop turn of the multi-threaded container asks). */
+    private volatile Throwable failure;
+    private volatile boolean ended;
 
     /**
      * Keeps the first failure; later ones are consequences of it and are dropped.
@@ -26,7 +27,7 @@ public final class RunOutcome {
     }
 
     /** @return true once a failure was recorded */
-    public synchronized boolean failed() {
+    public boolean failed() {
         return failure != null;
     }
 
@@ -36,7 +37,7 @@ public final class RunOutcome {
     }
 
     /** @return true once the run has ended */
-    public synchronized boolean ended() {
+    public boolean ended() {
         return ended;
     }
 
@@ -44,10 +45,7 @@ public final class RunOutcome {
      * Throws the run's failure, if there was one: as it was thrown if it is unchecked, else wrapped.
      */
     public void rethrow() {
-        Throwable failed;
-        synchronized (this) {
-            failed = failure;
-        }
+        Throwable failed = failure;
         if (failed instanceof RuntimeException e) {
             throw e;
         }

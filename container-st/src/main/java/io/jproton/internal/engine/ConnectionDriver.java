@@ -180,7 +180,9 @@ public final class ConnectionDriver {
 
     /** Reconnecting has ended without success: the next dispatch runs the closing callbacks. */
     public void giveUp() {
-        phase = Phase.LOST;
+        if (phase == Phase.RECONNECTING) {
+            phase = Phase.LOST;
+        }
     }
 
     /** @return true while the host is reconnecting */
@@ -492,6 +494,12 @@ public final class ConnectionDriver {
      */
     public boolean finished() {
         return phase == Phase.CLOSED;
+    }
+
+    /** @return the connection's name (log lines of the driver's parts name the connection) */
+    @Override
+    public String toString() {
+        return String.valueOf(connection);
     }
 
     /**

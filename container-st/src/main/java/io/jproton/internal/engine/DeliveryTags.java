@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
  * The delivery tags of one connection's senders, without an allocation per message in the steady
  * state. A tag must be unique among a link's unsettled deliveries only, so a tag is used again
  * once the delivery that carried it is settled at both ends and its transfer has gone out (the
- * peer settled it, or told its outcome, so it had the transfer): such tags are given back
+ * peer settled it, so it had the transfer): such tags are given back
  * ({@link #giveBack}) and handed out again, as Qpid JMS and protonj2 do. A presettled delivery is
  * settled from the start and needs no unique tag: they all share one ({@link #PRESETTLED}).
  * Counter tags (1 to 8 bytes, big-endian) are made only when none is free, that is up to the
@@ -32,8 +32,8 @@ final class DeliveryTags {
     }
 
     /**
-     * Gives a tag back for use again: its delivery is settled at both ends and the peer had its
-     * transfer. Never give back {@link #PRESETTLED} or a tag that is still in use.
+     * Gives a tag back for use again: its delivery is settled at both ends and no frame of it is
+     * left to write. Never give back {@link #PRESETTLED} or a tag that is still in use.
      *
      * @param tag the tag
      */

@@ -15,12 +15,12 @@ final class TrackerImpl extends TransferImpl implements Tracker {
 
     /**
      * Gives the delivery's tag back for use again if it is the connection's, the delivery is settled
-     * here, the peer had its transfer (it settled it or told its outcome) and no frame of it is
-     * left to write.
+     * at both ends (AMQP wants a tag unique among the deliveries either end holds unsettled; the
+     * peer's settlement also says it had the transfer) and no frame of it is left to write. A
+     * delivery settled here first keeps its tag for good.
      */
     void giveBackTag() {
-        if (pooledTag && engine.isSettled() && (engine.remotelySettled() || engine.getRemoteState() != null)
-                && engine.pending() == 0) {
+        if (pooledTag && engine.isSettled() && engine.remotelySettled() && engine.pending() == 0) {
             link.driver.tags().giveBack(engine.getTag());
         }
     }

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * The timers of one connection on its loop: the engine's tick (idle-timeout checks and
- * heartbeats), the handshake timeout, the release of idle frame buffers, and the grace a stopping
- * connection gives its peer. Each is armed lazily
+ * heartbeats), the handshake timeout, the release of idle frame buffers, the delay before a
+ * reconnect attempt, and the grace a stopping connection gives its peer. Each is armed lazily
  * and at most once: the tick timer is moved only when the engine's deadline moves earlier (the
  * deadline moves later with every frame; a timer that fires early just ticks again), and the idle
  * timer re-arms itself for the rest of the time when the connection was active meanwhile.
@@ -27,6 +27,7 @@ final class ConnectionTimers {
     private long lastActive;
     private TimerQueue.Timer handshakeTimer;
     private TimerQueue.Timer graceTimer;
+    private TimerQueue.Timer reconnectTimer;
 
     /**
      * @param loop the connection's loop
@@ -127,8 +128,36 @@ final class ConnectionTimers {
         }
     }
 
+    /**
+     * Arms the delay before the next reconnect attempt.
+     *
+     * @param delay how long
+     * @param attempt the attempt
+     */
+    void reconnectIn(Duration delay, Runnable attempt) {
+        reconnectTimer = loop.schedule(delay, () -> {
+            reconnectTimer = null;
+            attempt.run();
+        });
+    }
+
+    /**
+     * Cancels the pending reconnect attempt, if any.
+     *
+     * @return true if an attempt was pending
+     */
+    boolean cancelReconnect() {
+        if (reconnectTimer == null) {
+            return false;
+        }
+        reconnectTimer.cancel();
+        reconnectTimer = null;
+        return true;
+    }
+
     /** Cancels every timer: the connection has finished. */
     void cancelAll() {
+        cancelReconnect();
         if (graceTimer != null) {
             graceTimer.cancel();
             graceTimer = null;

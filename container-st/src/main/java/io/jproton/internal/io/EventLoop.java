@@ -51,6 +51,8 @@ public final class EventLoop {
     private final GrowableBuffer scratch = new GrowableBuffer(512);
     private volatile Thread thread;
     private volatile Lock externalLock;
+    /** Whether a wait must not block because work is already there (one object, not one per turn). */
+    private final java.util.function.BooleanSupplier workWaiting = () -> !inbox.isEmpty() || !dirty.isEmpty();
 
     /**
      * @param remedy what the confinement error should advise, e.g. "use Connection.wake()"
@@ -246,8 +248,10 @@ public final class EventLoop {
     }
 
     /**
-     * Throws unless the calling thread may touch this loop's own objects (and, under
-     * {@link Confinement#LOOP}, everything on it).
+     * Throws unless the calling thread may touch this loop's own objects, outside any connection's
+     * context: under {@link Confinement#LOOP} (the only model that confines container calls, and so
+     * the only caller) the loop's thread, any thread while none runs the loop, or the external
+     * lock's holder.
      *
      * @param what the method being called
      */
@@ -332,7 +336,7 @@ public final class EventLoop {
     }
 
     void markDirty(SocketConnection c) {
-        assert inLoop() || thread == null || externalLockHeld() || current == c : "marked dirty from outside the loop";
+        assert inLoop() || thread == null || externalLockHeld() : "marked dirty from outside the loop";
         if (!c.dirty) {
             c.dirty = true;
             dirty.add(c);
@@ -415,8 +419,7 @@ public final class EventLoop {
     public void turn(boolean mayBlock) {
         assert inLoop() : "turn() called by a thread that does not run the loop";
         flushDirty();
-        io.await(mayBlock ? timers.untilNext(ticker.nanoTime()) : 0,
-                () -> !inbox.isEmpty() || !dirty.isEmpty(), externalLock);
+        io.await(mayBlock ? timers.untilNext(ticker.nanoTime()) : 0, workWaiting, externalLock);
         io.dispatchReady(this);
         long now = ticker.nanoTime();
         TimerQueue.Timer t;

@@ -55,7 +55,6 @@ public final class SocketConnection implements DriverHost, Selectable {
     private final Reconnection reconnection = new Reconnection();
     /** The next attempt, while its delay runs; null otherwise. */
     private Reconnection.Attempt nextAttempt;
-    private TimerQueue.Timer reconnectTimer;
     boolean dirty;
     private java.net.InetSocketAddress peerAddress;
     private java.net.InetSocketAddress localAddress;
@@ -175,12 +174,11 @@ public final class SocketConnection implements DriverHost, Selectable {
         connected = false;
         timers.handshakeOver(); // each attempt has a handshake timeout of its own
         nextAttempt = next;
-        reconnectTimer = loop.schedule(next.delay(), () -> inContext(this::attempt));
+        timers.reconnectIn(next.delay(), () -> inContext(this::attempt));
         return true;
     }
 
     private void attempt() {
-        reconnectTimer = null;
         Reconnection.Attempt next = nextAttempt;
         nextAttempt = null;
         if (stopping || driver.locallyClosed()) {
@@ -454,9 +452,7 @@ public final class SocketConnection implements DriverHost, Selectable {
             return;
         }
         stopping = true;
-        if (reconnectTimer != null) {
-            reconnectTimer.cancel();
-            reconnectTimer = null;
+        if (timers.cancelReconnect()) {
             driver.giveUp();
         }
         driver.close(condition);
@@ -498,9 +494,11 @@ public final class SocketConnection implements DriverHost, Selectable {
 
     @Override
     public void markDirty() {
-        // before the hand-off the creator's thread may not be the loop's, and the loop's list is not
-        // thread-safe: connect() and accepted() mark the connection once it is on its loop
-        if (!processing && started) {
+        // the loop's list is not thread-safe: before the hand-off the creator's thread may not be the
+        // loop's (connect() and accepted() mark the connection once it is on its loop), and once
+        // finished (when the multi-threaded container lets any thread touch its objects) there is
+        // nothing left to flush
+        if (!processing && started && !finished) {
             loop.markDirty(this);
         }
     }

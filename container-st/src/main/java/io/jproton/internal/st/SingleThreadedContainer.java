@@ -19,7 +19,7 @@ final class SingleThreadedContainer extends ContainerBase {
             + "call Connection.wake() and act in onConnectionWake, or hold the lock given to Container.externalLock() "
             + "and then call Connection.wake()";
 
-    private final EventLoop loop = new EventLoop(REMEDY, Confinement.LOOP, keepAlive);
+    private final EventLoop loop = newLoop(REMEDY);
     /** A thread is in run() now; guarded by this. */
     private boolean running;
 

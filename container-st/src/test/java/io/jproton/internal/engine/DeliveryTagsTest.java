@@ -15,7 +15,9 @@ import io.jproton.Sender;
 import io.jproton.SenderOptions;
 import io.jproton.Tracker;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.Test;
 
@@ -152,5 +154,59 @@ public class DeliveryTagsTest {
         assertEquals(Set.of(ByteBuffer.wrap(DeliveryTags.PRESETTLED)), distinct);
         assertFalse(distinct.isEmpty());
         assertNotSame(DeliveryTags.PRESETTLED, new DeliveryTags().next());
+    }
+
+    /**
+     * A peer that tells its outcome but keeps the delivery unsettled (receiver settle mode second),
+     * and an application that settles first in onTrackerAccept: the peer still holds the tag, so
+     * the next delivery must not carry it.
+     */
+    @Test
+    public void aTagThePeerHoldsUnsettledIsNotUsedAgain() {
+        io.jproton.testkit.AmqpFrames f = new io.jproton.testkit.AmqpFrames();
+        List<Tracker> sent = new ArrayList<>();
+        io.jproton.testkit.EngineHarness client = io.jproton.testkit.EngineHarness.client(new MessagingHandler() {
+            @Override
+            public void onSendable(Sender s) {
+                if (sent.isEmpty()) {
+                    sent.add(s.send(new Message("first")));
+                }
+            }
+
+            @Override
+            public void onTrackerAccept(Tracker t) {
+                t.settle(); // settled here first: the peer has not settled
+                sent.add(t.sender().send(new Message("second")));
+            }
+        }, new io.jproton.ConnectionOptions().saslEnabled(false));
+        client.engine.connection().openSender("q", new SenderOptions().name("out"));
+        client.output();
+        List<io.jproton.testkit.AmqpFrames.Frame> out = client.feed(io.jproton.testkit.AmqpFrames.concat(
+                io.jproton.testkit.AmqpFrames.AMQP_HEADER, f.frame(0, io.jproton.testkit.AmqpFrames.open("peer"), null),
+                f.frame(0, io.jproton.testkit.AmqpFrames.begin(0), null),
+                f.frame(0, io.jproton.testkit.AmqpFrames.attach("out", 0, false, "q"), null),
+                f.frame(0, io.jproton.testkit.AmqpFrames.flow(0, 0, 10), null)));
+        List<ByteBuffer> tags = new ArrayList<>();
+        collectTags(out, tags);
+        assertEquals(1, tags.size());
+        org.apache.qpid.proton.amqp.transport.Disposition outcome = new org.apache.qpid.proton.amqp.transport.Disposition();
+        outcome.setRole(org.apache.qpid.proton.amqp.transport.Role.RECEIVER);
+        outcome.setFirst(org.apache.qpid.proton.amqp.UnsignedInteger.ZERO);
+        outcome.setSettled(false);
+        outcome.setState(org.apache.qpid.proton.amqp.messaging.Accepted.getInstance());
+        collectTags(client.feed(f.frame(0, outcome, null)), tags);
+        assertEquals("the second message went out", 2, sent.size());
+        assertEquals(2, tags.size());
+        assertFalse("the second delivery carries the tag the peer holds unsettled: " + tags,
+                tags.get(0).equals(tags.get(1)));
+    }
+
+    private static void collectTags(List<io.jproton.testkit.AmqpFrames.Frame> frames, List<ByteBuffer> tags) {
+        for (io.jproton.testkit.AmqpFrames.Frame fr : frames) {
+            if (fr.body() instanceof org.apache.qpid.proton.amqp.transport.Transfer t) {
+                tags.add(ByteBuffer.wrap(t.getDeliveryTag().getArray(), t.getDeliveryTag().getArrayOffset(),
+                        t.getDeliveryTag().getLength()));
+            }
+        }
     }
 }

@@ -171,6 +171,70 @@ public class EventLoopTest {
         assertEquals("while no thread runs the loop, any thread may", null, outcome.get());
     }
 
+    /** What each confinement lets another thread do while a thread runs the loop: the one ST/MT difference. */
+    @Test
+    public void eachConfinementAdmitsWhatItsContainerPromises() throws Exception {
+        EventLoop mt = new EventLoop("use the work queue", Confinement.CONNECTION, new KeepAlive(), clock);
+        mt.thread(Thread.currentThread());
+        Object connection = new Object() {
+            @Override
+            public String toString() {
+                return "connection(c)";
+            }
+        };
+        try {
+            List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+            runOn(() -> {
+                for (EventLoop l : List.of(loop, mt)) {
+                    String model = l == loop ? "LOOP" : "CONNECTION";
+                    attempt(refused, model + " running", () -> l.checkAccess("send", connection, true));
+                    attempt(refused, model + " finished", () -> l.checkAccess("send", connection, false));
+                    attempt(refused, model + " container call", () -> l.checkThreadSafeCall("Container.connect"));
+                }
+            });
+            // ST confines everything, a finished connection too; MT frees container calls and what no loop runs
+            assertEquals(List.of("LOOP running", "LOOP finished", "LOOP container call", "CONNECTION running"), refused);
+            // on the loop's thread, MT still wants the connection's own context
+            IllegalStateException e = null;
+            try {
+                mt.checkAccess("send", connection, true);
+            } catch (IllegalStateException x) {
+                e = x;
+            }
+            assertTrue(String.valueOf(e), e != null && e.getMessage().contains("outside the context of connection(c)")
+                    && e.getMessage().contains("(in the context of the container)"));
+            mt.callback(connection, () -> mt.checkAccess("send", connection, true)); // its own context: allowed
+        } finally {
+            mt.thread(null);
+            loop.thread(Thread.currentThread());
+            mt.close();
+        }
+    }
+
+    private static void attempt(List<String> refused, String name, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalStateException e) {
+            refused.add(name);
+        }
+    }
+
+    /** A thread encodes into the scratch buffer of the loop it runs, whichever connection's loop it acts for. */
+    @Test
+    public void theScratchBufferIsTheCallingThreadsLoops() throws Exception {
+        EventLoop other = new EventLoop("x", Confinement.CONNECTION, new KeepAlive(), clock);
+        try {
+            assertTrue(loop.scratchForCaller() != null);
+            assertSame("another loop, asked on this loop's thread, gives this thread's buffer",
+                    loop.scratchForCaller(), other.scratchForCaller());
+            AtomicReference<Object> seen = new AtomicReference<>("unset");
+            runOn(() -> seen.set(loop.scratchForCaller()));
+            assertEquals("a thread that runs no loop has none", null, seen.get());
+        } finally {
+            other.close();
+        }
+    }
+
     /** cancel() from another thread racing the loop that runs the work: exactly one of them wins, every time. */
     @Test
     public void cancelRacingTheRunIsExactlyOnceEitherWay() throws Exception {
