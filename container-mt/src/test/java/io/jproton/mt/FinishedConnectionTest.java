@@ -28,7 +28,8 @@ public class FinishedConnectionTest {
         Container c = new Container(new MessagingHandler() {
             @Override
             public void onTransportClose(Transport t) {
-                closed.complete(null);
+                // work added in the last callback runs after it, once the connection has finished
+                t.connection().workQueue().add(() -> closed.complete(null));
             }
 
             @Override
