@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 passes="${PASSES:-3}"
-tests='EventLoopTest,SerialWorkQueueTest,RoomTest,ThreadSafeSenderTest,IdleTimeoutTest,WorkQueueTest,SerializedCallbacksTest,ListenOnceTest,ContainerThreadsTest,ThreadSafeCallsTest,TimersTest,ThreadingContractTest,WakeTest,ExternalLockTest'
+tests='EventLoopTest,SerialWorkQueueTest,RoomTest,ThreadSafeSenderTest,IdleTimeoutTest,WorkQueueTest,SerializedCallbacksTest,ListenOnceTest,ContainerThreadsTest,ThreadSafeCallsTest,TimersTest,ThreadingContractTest,WakeTest,ExternalLockTest,FinishedConnectionTest'
 hogs=()
 cleanup() {
   for h in "${hogs[@]}"; do kill "$h" 2>/dev/null || true; done
