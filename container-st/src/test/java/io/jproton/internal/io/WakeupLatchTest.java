@@ -26,5 +26,9 @@ public class WakeupLatchTest {
         assertFalse("the wait is over: a wake costs no system call", latch.wake());
         assertTrue("and is seen at the next look", latch.beforeWait());
         latch.afterWait();
+
+        assertFalse(latch.beforeWait());
+        latch.afterWait(); // a wait that ended by itself (I/O or a timer), no wake
+        assertFalse("after a wait that ended by itself a wake costs no system call either", latch.wake());
     }
 }
