@@ -188,6 +188,13 @@ public final class SenderCore {
     private CompletableFuture<Outcome> submit(Message message) {
         Pending p = new Pending(message);
         submitted.add(p);
+        if (closed && submitted.remove(p)) {
+            // close() came between the caller's check and the queueing, and its last drain did not take
+            // the message: it is refused as if it had come after close() (SenderPool then sends it on
+            // another sender), not failed later as "not sent" by a link that is closing
+            room.give();
+            throw new IllegalStateException("this sender is closed (" + key + ")");
+        }
         if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true) && !workQueue.add(drain)) {
             ended(new ErrorCondition("proton:io", "the connection has finished"));
         }
