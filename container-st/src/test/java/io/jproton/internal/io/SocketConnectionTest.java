@@ -112,12 +112,10 @@ public class SocketConnectionTest {
      */
     @Test
     public void aPeerThatNeverOpensIsClosedAtTheHandshakeTimeoutAndNotBefore() throws IOException {
-        ServerSocketChannel server = listener();
         Recorder h = new Recorder();
-        SocketConnection c = client(new ConnectionOptions().handshakeTimeout(Duration.ofMillis(500)), h);
-        c.start(() -> c.connect(HOST, port(server)));
-        SocketChannel peer = acceptOn(server);
-        turnUntil("the transport opens", () -> h.events.contains("transportOpen"));
+        SilentPeer silent = connectedToSilentPeer(new ConnectionOptions().handshakeTimeout(Duration.ofMillis(500)), h);
+        SocketConnection c = silent.connection();
+        SocketChannel peer = silent.peer();
 
         clock.advance(Duration.ofMillis(499));
         settle();
@@ -245,12 +243,10 @@ public class SocketConnectionTest {
     /** (4) Two wakes before the loop turns give one onConnectionWake; a wake after the connection finished is dropped. */
     @Test
     public void wakesBeforeATurnCoalesceAndAWakeAfterFinishIsDropped() throws IOException {
-        ServerSocketChannel server = listener();
         Recorder h = new Recorder();
-        SocketConnection c = client(new ConnectionOptions(), h);
-        c.start(() -> c.connect(HOST, port(server)));
-        SocketChannel peer = acceptOn(server);
-        turnUntil("the transport opens", () -> h.events.contains("transportOpen"));
+        SilentPeer silent = connectedToSilentPeer(new ConnectionOptions(), h);
+        SocketConnection c = silent.connection();
+        SocketChannel peer = silent.peer();
 
         c.wake();
         c.wake();
@@ -272,12 +268,9 @@ public class SocketConnectionTest {
     /** A wake from another thread runs onConnectionWake on the loop, once. */
     @Test
     public void aWakeFromAnotherThreadRunsOnTheLoop() throws Exception {
-        ServerSocketChannel server = listener();
         Recorder h = new Recorder();
-        SocketConnection c = client(new ConnectionOptions(), h);
-        c.start(() -> c.connect(HOST, port(server)));
-        acceptOn(server);
-        turnUntil("the transport opens", () -> h.events.contains("transportOpen"));
+        SilentPeer silent = connectedToSilentPeer(new ConnectionOptions(), h);
+        SocketConnection c = silent.connection();
         Thread other = new Thread(() -> {
             c.wake();
             c.wake();
@@ -372,12 +365,10 @@ public class SocketConnectionTest {
      */
     @Test
     public void stopDropsTheSocketAfterTheGraceWhenThePeerNeverAnswers() throws IOException {
-        ServerSocketChannel server = listener();
         Recorder h = new Recorder();
-        SocketConnection c = client(new ConnectionOptions(), h);
-        c.start(() -> c.connect(HOST, port(server)));
-        SocketChannel peer = acceptOn(server);
-        turnUntil("the transport opens", () -> h.events.contains("transportOpen"));
+        SilentPeer silent = connectedToSilentPeer(new ConnectionOptions(), h);
+        SocketConnection c = silent.connection();
+        SocketChannel peer = silent.peer();
 
         c.stop(new ErrorCondition("test:stop", "stopping"));
         settle();
@@ -573,12 +564,10 @@ public class SocketConnectionTest {
     /** A connection dropped by abort() runs no callback and does not call onFinished. */
     @Test
     public void abortDropsTheSocketWithoutCallbacks() throws IOException {
-        ServerSocketChannel server = listener();
         Recorder h = new Recorder();
-        SocketConnection c = client(new ConnectionOptions(), h);
-        c.start(() -> c.connect(HOST, port(server)));
-        SocketChannel peer = acceptOn(server);
-        turnUntil("the transport opens", () -> h.events.contains("transportOpen"));
+        SilentPeer silent = connectedToSilentPeer(new ConnectionOptions(), h);
+        SocketConnection c = silent.connection();
+        SocketChannel peer = silent.peer();
         c.abort();
         assertTrue(c.finished());
         turnUntil("the peer sees the socket closed", () -> readToEnd(peer));
@@ -673,6 +662,19 @@ public class SocketConnectionTest {
         made.add(s);
         s.start(() -> s.accepted(socket));
         return s;
+    }
+
+    /** A client connection and the raw socket of its peer, which accepted and never speaks. */
+    private record SilentPeer(SocketConnection connection, SocketChannel peer) { }
+
+    /** @return a client connected to a raw peer that never speaks, once its transport is open */
+    private SilentPeer connectedToSilentPeer(ConnectionOptions options, Recorder h) throws IOException {
+        ServerSocketChannel server = listener();
+        SocketConnection c = client(options, h);
+        c.start(() -> c.connect(HOST, port(server)));
+        SocketChannel peer = acceptOn(server);
+        turnUntil("the transport opens", () -> h.events.contains("transportOpen"));
+        return new SilentPeer(c, peer);
     }
 
     /** @return a client and a server connection, both open */
