@@ -19,6 +19,9 @@ import java.util.Map;
  *
  * <p>Thread-safety: not thread-safe; a plain value that is copied when used. {@link #toString()}
  * never shows the password.
+ *
+ * <p>Size: about 600 lines, one idea: each of C++'s {@code connection_options} and jproton's limits
+ * is a setter and a getter with its Javadoc (units, default, errors), plus the copy and merge.
  */
 public final class ConnectionOptions {
     private MessagingHandler handler;

@@ -62,6 +62,9 @@ import java.util.UUID;
  *
  * <p>Thread-safety: not thread-safe; a mutable value. {@link Sender#send(Message)} encodes it at
  * once, so a message may be reused after sending.
+ *
+ * <p>Size: about 580 lines, one idea: C++'s {@code proton::message}, every header, property and
+ * annotation field an accessor pair with its Javadoc; the codec is elsewhere ({@code internal.codec}).
  */
 public final class Message {
     /** The priority a message has unless set otherwise (AMQP's default), as C++ {@code message::default_priority}. */
